@@ -1,0 +1,2 @@
+/** Data carried inside frames: sessions, users, organizations, resources. */
+package org.beacon.protocol.model;
