@@ -1,0 +1,101 @@
+package org.beacon.server.store;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.beacon.protocol.ServerMessage;
+import org.beacon.server.directory.Directory;
+import org.beacon.server.directory.Organization;
+import org.beacon.server.directory.Resource;
+import org.beacon.server.directory.User;
+
+/**
+ * Durable state of one region: directory, settings, sessions, messages and delivery cursors.
+ *
+ * <p><b>Threads.</b> Every method returns at once; the work runs on the store's own threads and the
+ * future completes there. Callers on a Netty event loop must never {@code join()} a future.
+ *
+ * <p><b>Order and durability.</b> Writes are applied in the order the methods were called, by one
+ * writer, and committed in groups (many writes per transaction, one fsync). A write's future
+ * completes only after the transaction holding it is durable, and futures complete in call order,
+ * on the writer thread; a dependent action attached with {@code thenAccept} (not {@code ...Async})
+ * therefore runs in write order too. A write that violates a rule (duplicate, unknown user)
+ * fails alone with a {@link StoreException}; the rest of its group commits.
+ *
+ * <p>Kept small on purpose: a PostgreSQL implementation for a cluster is an addition, not a rewrite.
+ */
+public interface Store extends AutoCloseable {
+
+    // ---- directory and region settings ------------------------------------------------------
+
+    CompletableFuture<Directory> loadDirectory();
+
+    CompletableFuture<RegionSettings> loadSettings();
+
+    /**
+     * Registers a listener called (on a store thread) soon after another process, such as the
+     * admin CLI, commits a change to the database. The server reloads directory and settings then.
+     */
+    void onExternalChange(Runnable listener);
+
+    /** Inserts or updates organizations, resources and users in one transaction. */
+    CompletableFuture<Void> importDirectory(List<Organization> organizations, List<Resource> resources, List<User> users);
+
+    /** Adds a new user; fails with {@link StoreException.Reason#DUPLICATE} if the username exists. */
+    CompletableFuture<Void> addUser(User user);
+
+    /** Replaces a user's password hash; {@link StoreException.Reason#NOT_FOUND} for an unknown user. */
+    CompletableFuture<Void> setPasswordHash(String username, String passwordHash);
+
+    CompletableFuture<Void> grant(String username, String right);
+
+    CompletableFuture<Void> revoke(String username, String right);
+
+    CompletableFuture<Void> setImEnabled(boolean enabled);
+
+    /** Writes a consistent copy of the database to {@code target} (which must not exist) while serving. */
+    CompletableFuture<Void> backup(Path target);
+
+    CompletableFuture<StoreStats> stats();
+
+    // ---- sessions, messages, cursors ---------------------------------------------------------
+
+    /** Stores a new session with its initial participants (cursor 0). */
+    CompletableFuture<Void> insertSession(SessionRecord session);
+
+    CompletableFuture<Void> addParticipants(String sessionId, List<String> usernames, Instant at);
+
+    CompletableFuture<Void> markLeft(String sessionId, String username, Instant at);
+
+    CompletableFuture<Void> markEnded(String sessionId, String endedBy, Instant at);
+
+    /**
+     * Stores a message whose {@code seq} and {@code sent_at} the caller has already assigned.
+     * {@link StoreException.Reason#DUPLICATE} if (session, seq) or (session, sender, client_msg_id) exists.
+     */
+    CompletableFuture<Void> insertMessage(ServerMessage.Message message);
+
+    /** Raises a participant's cursor to {@code seq}; never lowers it. */
+    CompletableFuture<Void> advanceCursor(String sessionId, String username, long seq);
+
+    /** Every active session with its participants (current and past), their cursors and its latest seq. */
+    CompletableFuture<List<SessionRecord>> loadActiveSessions();
+
+    /** One session, active or ended. */
+    CompletableFuture<Optional<SessionRecord>> loadSession(String sessionId);
+
+    /** The stored message with this client id from this sender, if any (resend detection). */
+    CompletableFuture<Optional<ServerMessage.Message>> findMessage(String sessionId, String sender, String clientMsgId);
+
+    /** Up to {@code limit} messages with seq greater than {@code afterSeq}, ascending. */
+    CompletableFuture<List<ServerMessage.Message>> messagesAfter(String sessionId, long afterSeq, int limit);
+
+    /** Up to {@code limit} messages with seq less than {@code beforeSeq}, ascending (the newest such page). */
+    CompletableFuture<List<ServerMessage.Message>> messagesBefore(String sessionId, long beforeSeq, int limit);
+
+    /** Completes pending writes, then closes. Idempotent. */
+    @Override
+    void close();
+}
