@@ -60,6 +60,20 @@ public interface Store extends AutoCloseable {
 
     CompletableFuture<StoreStats> stats();
 
+    // ---- resume tokens ------------------------------------------------------------------------
+
+    /**
+     * Remembers a resume token by its SHA-256 digest (the token itself is never stored), so a
+     * client can resume after a server restart. Replaces any row with the same digest.
+     */
+    CompletableFuture<Void> saveResumeToken(String tokenDigest, String username, Instant expiresAt);
+
+    /** The username for a token digest that has not expired at {@code now}. */
+    CompletableFuture<Optional<String>> findResumeToken(String tokenDigest, Instant now);
+
+    /** Forgets a token (logout). Deleting an unknown digest is not an error. */
+    CompletableFuture<Void> deleteResumeToken(String tokenDigest);
+
     // ---- sessions, messages, cursors ---------------------------------------------------------
 
     /** Stores a new session with its initial participants (cursor 0). */
