@@ -11,11 +11,18 @@ public class ProtocolException extends RuntimeException {
 
     private final ErrorCode code;
     private final Long requestId;
+    private final Long retryAfterMs;
 
     public ProtocolException(ErrorCode code, Long requestId, String message) {
+        this(code, requestId, message, null);
+    }
+
+    /** With {@code retryAfterMs} for {@link ErrorCode#RATE_LIMITED}: when the client may try again. */
+    public ProtocolException(ErrorCode code, Long requestId, String message, Long retryAfterMs) {
         super(message);
         this.code = Objects.requireNonNull(code, "code");
         this.requestId = requestId;
+        this.retryAfterMs = retryAfterMs;
     }
 
     public ProtocolException(ErrorCode code, String message) {
@@ -30,8 +37,17 @@ public class ProtocolException extends RuntimeException {
         return requestId;
     }
 
+    public Long retryAfterMs() {
+        return retryAfterMs;
+    }
+
     /** The error reply for this failure. */
     public ServerMessage.Error toReply() {
-        return new ServerMessage.Error(requestId, code, getMessage(), null);
+        return toReply(requestId);
+    }
+
+    /** The error reply for this failure, answering request {@code id}. */
+    public ServerMessage.Error toReply(Long id) {
+        return new ServerMessage.Error(id, code, getMessage(), retryAfterMs);
     }
 }

@@ -1,0 +1,152 @@
+package org.beacon.server.im;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.beacon.protocol.ServerMessage;
+import org.beacon.protocol.model.SessionInfo;
+import org.beacon.protocol.model.SessionKind;
+import org.beacon.server.store.SessionRecord;
+
+/**
+ * The mutable state of one active session. Confined to the sequencer thread, except
+ * {@link #committedSeq}, which the store's writer raises after each commit.
+ */
+final class LiveSession {
+    /** How many recent client message ids are remembered per session for resend detection. */
+    static final int RECENT_CLIENT_IDS = 1_024;
+
+    final String sessionId;
+    final SessionKind kind;
+    final String title;
+    final String initiator;
+    final String resourceId;
+    final Instant startedAt;
+    /** Everyone ever in the session → their cursor; insertion order is join order. */
+    private final Map<String, Long> cursors = new LinkedHashMap<>();
+    /** Those in the session now, in join order. */
+    private final List<String> present = new ArrayList<>();
+    private long assignedSeq;
+    private Instant lastSentAt;
+    private volatile long committedSeq;
+    private final Map<String, CompletableFuture<ServerMessage.Message>> recent =
+            new LinkedHashMap<>(64, 0.75f, false) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<ServerMessage.Message>> e) {
+                    return size() > RECENT_CLIENT_IDS;
+                }
+            };
+
+    LiveSession(String sessionId, SessionKind kind, String title, String initiator, String resourceId,
+            Instant startedAt, long latestSeq) {
+        this.sessionId = sessionId;
+        this.kind = kind;
+        this.title = title;
+        this.initiator = initiator;
+        this.resourceId = resourceId;
+        this.startedAt = startedAt;
+        this.assignedSeq = latestSeq;
+        this.committedSeq = latestSeq;
+        this.lastSentAt = startedAt;
+    }
+
+    static LiveSession of(SessionRecord record) {
+        LiveSession session = new LiveSession(record.sessionId(), record.kind(), record.title(), record.initiator(),
+                record.resourceId(), record.startedAt(), record.latestSeq());
+        for (SessionRecord.ParticipantRecord p : record.participants()) {
+            session.cursors.put(p.username(), p.cursor());
+            if (p.present()) {
+                session.present.add(p.username());
+            }
+        }
+        return session;
+    }
+
+    SessionInfo info() {
+        return new SessionInfo(sessionId, kind, title, initiator, present, startedAt, true, resourceId, null);
+    }
+
+    List<String> present() {
+        return List.copyOf(present);
+    }
+
+    /** Everyone ever in the session, in join order. */
+    List<String> everIn() {
+        return List.copyOf(cursors.keySet());
+    }
+
+    boolean isPresent(String username) {
+        return present.contains(username);
+    }
+
+    boolean wasEverIn(String username) {
+        return cursors.containsKey(username);
+    }
+
+    /** Adds a participant (again) with cursor 0 if new; returns false if already present. */
+    boolean join(String username) {
+        if (present.contains(username)) {
+            return false;
+        }
+        present.add(username);
+        cursors.putIfAbsent(username, 0L);
+        return true;
+    }
+
+    boolean leave(String username) {
+        return present.remove(username);
+    }
+
+    long cursor(String username) {
+        return cursors.getOrDefault(username, 0L);
+    }
+
+    /** Raises the cursor; returns the new value (never lowered). */
+    long advanceCursor(String username, long seq) {
+        return cursors.merge(username, seq, Math::max);
+    }
+
+    long nextSeq() {
+        return ++assignedSeq;
+    }
+
+    long assignedSeq() {
+        return assignedSeq;
+    }
+
+    /** A send time not earlier than the previous message's, so time stamps never run backwards in a session. */
+    Instant stamp(Instant now) {
+        if (now.isBefore(lastSentAt)) {
+            now = lastSentAt;
+        }
+        lastSentAt = now;
+        return now;
+    }
+
+    long committedSeq() {
+        return committedSeq;
+    }
+
+    void committed(long seq) {
+        if (seq > committedSeq) {
+            committedSeq = seq;
+        }
+    }
+
+    CompletableFuture<ServerMessage.Message> recent(String sender, String clientMsgId) {
+        return recent.get(sender + '\u0000' + clientMsgId);
+    }
+
+    void remember(String sender, String clientMsgId, CompletableFuture<ServerMessage.Message> stored) {
+        recent.put(sender + '\u0000' + clientMsgId, stored);
+    }
+
+    void forget(String sender, String clientMsgId) {
+        recent.remove(sender + '\u0000' + clientMsgId);
+    }
+}
