@@ -57,8 +57,16 @@ public final class FakeServer implements AutoCloseable {
             this.channel = channel;
         }
 
+        /**
+         * Writes a frame. Called from a test thread, it returns once the frame is on the socket:
+         * a write handed to the event loop could otherwise go out after a reply the loop writes
+         * directly, and "ping, then check" would no longer prove the pushes arrived.
+         */
         public void send(ServerMessage message) {
-            channel.writeAndFlush(message);
+            var write = channel.writeAndFlush(message);
+            if (!channel.eventLoop().inEventLoop()) {
+                write.awaitUninterruptibly(Recorder.DEADLINE.toMillis());
+            }
         }
 
         public void ok(ClientMessage request, Object result) {
