@@ -60,6 +60,12 @@ import org.slf4j.LoggerFactory;
 public final class ImService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ImService.class);
     static final int DEFAULT_HISTORY_LIMIT = 50;
+    /**
+     * Newest messages per restored session checked for resends. Clients send one message per
+     * session at a time (see PROTOCOL.md), so a handful would do; 256 leaves a wide margin.
+     */
+    static final int RECENT_AFTER_RESTART = 256;
+    private static final int STORE_READ_TIMEOUT_SECONDS = 10;
 
     private final Store store;
     private final Supplier<Directory> directory;
@@ -373,6 +379,9 @@ public final class ImService implements AutoCloseable {
     private CompletableFuture<SendResult> append(ImConnection origin, LiveSession session, String clientMsgId,
             String text) {
         String me = origin.username();
+        if (!session.recentLoaded()) {
+            loadRecent(session);
+        }
         CompletableFuture<ServerMessage.Message> earlier = session.recent(me, clientMsgId);
         if (earlier != null) {
             return earlier.thenApply(m -> new SendResult(m.seq(), m.sentAt(), true));
@@ -393,6 +402,24 @@ public final class ImService implements AutoCloseable {
             }
             return resolveFailedAppend(session, me, clientMsgId, failure);
         }).thenCompose(f -> f);
+    }
+
+    /**
+     * Reads a restored session's newest messages once, on the sequencer, before its first append
+     * after a restart. Blocking here is deliberate and bounded: it happens once per session, and
+     * without it a resend of a message stored before the crash would use up a seq (a gap).
+     */
+    private void loadRecent(LiveSession session) {
+        try {
+            session.recentLoaded(store.messagesBefore(session.sessionId, Long.MAX_VALUE, RECENT_AFTER_RESTART)
+                    .get(STORE_READ_TIMEOUT_SECONDS, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProtocolException(INTERNAL, "The server is shutting down; send the message again.");
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            log.error("reading recent messages of session {} failed", session.sessionId, unwrap(e));
+            throw new ProtocolException(INTERNAL, "The message could not be stored; send it again.");
+        }
     }
 
     /** A write that failed: a resend of a message stored before a restart, or a real failure. */

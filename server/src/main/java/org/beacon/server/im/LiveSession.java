@@ -32,6 +32,12 @@ final class LiveSession {
     private long assignedSeq;
     private Instant lastSentAt;
     private volatile long committedSeq;
+    /**
+     * False for a session loaded from the database at start: its recent client ids are not known
+     * yet and are read once before its first append, so a resend of a message stored before a
+     * restart is recognised without using up a seq.
+     */
+    private boolean recentLoaded;
     private final Map<String, CompletableFuture<ServerMessage.Message>> recent =
             new LinkedHashMap<>(64, 0.75f, false) {
                 private static final long serialVersionUID = 1L;
@@ -55,9 +61,11 @@ final class LiveSession {
         this.lastSentAt = startedAt;
     }
 
+    /** A session loaded from storage (or just created, when {@code latestSeq} is 0). */
     static LiveSession of(SessionRecord record) {
         LiveSession session = new LiveSession(record.sessionId(), record.kind(), record.title(), record.initiator(),
                 record.resourceId(), record.startedAt(), record.latestSeq());
+        session.recentLoaded = record.latestSeq() == 0;
         for (SessionRecord.ParticipantRecord p : record.participants()) {
             session.cursors.put(p.username(), p.cursor());
             if (p.present()) {
@@ -144,6 +152,20 @@ final class LiveSession {
 
     void remember(String sender, String clientMsgId, CompletableFuture<ServerMessage.Message> stored) {
         recent.put(sender + '\u0000' + clientMsgId, stored);
+    }
+
+    boolean recentLoaded() {
+        return recentLoaded;
+    }
+
+    /** Remembers stored messages (the newest of the session) as already acknowledged sends. */
+    void recentLoaded(java.util.List<ServerMessage.Message> stored) {
+        for (ServerMessage.Message m : stored) {
+            if (m.clientMsgId() != null) {
+                remember(m.sender(), m.clientMsgId(), CompletableFuture.completedFuture(m));
+            }
+        }
+        recentLoaded = true;
     }
 
     void forget(String sender, String clientMsgId) {
