@@ -72,7 +72,10 @@ final class GroupCommitWriter {
         this.changePollNanos = changePoll.toNanos();
         this.onExternalChange = onExternalChange;
         this.thread = new Thread(this::run, "beacon-store-writer");
-        this.thread.setDaemon(false); // pending writes must reach the disk before the JVM may exit
+        // Daemon: a forgotten close() must not keep a JVM alive. Nothing acknowledged is lost by
+        // that, because a write's future completes only after its COMMIT; close() drains the queue
+        // on an orderly shutdown.
+        this.thread.setDaemon(true);
     }
 
     void start() throws SQLException {
