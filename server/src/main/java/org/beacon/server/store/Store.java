@@ -46,7 +46,10 @@ public interface Store extends AutoCloseable {
     /** Adds a new user; fails with {@link StoreException.Reason#DUPLICATE} if the username exists. */
     CompletableFuture<Void> addUser(User user);
 
-    /** Replaces a user's password hash; {@link StoreException.Reason#NOT_FOUND} for an unknown user. */
+    /**
+     * Replaces a user's password hash and forgets the user's resume tokens (a reset password must
+     * not leave an old session resumable); {@link StoreException.Reason#NOT_FOUND} for an unknown user.
+     */
     CompletableFuture<Void> setPasswordHash(String username, String passwordHash);
 
     CompletableFuture<Void> grant(String username, String right);
@@ -54,6 +57,14 @@ public interface Store extends AutoCloseable {
     CompletableFuture<Void> revoke(String username, String right);
 
     CompletableFuture<Void> setImEnabled(boolean enabled);
+
+    /**
+     * Renames the region. A default so that existing implementations (test doubles) keep
+     * compiling; a real store overrides it.
+     */
+    default CompletableFuture<Void> setRegionName(String regionName) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("setRegionName"));
+    }
 
     /** Writes a consistent copy of the database to {@code target} (which must not exist) while serving. */
     CompletableFuture<Void> backup(Path target);
