@@ -55,6 +55,14 @@ public interface Store extends AutoCloseable {
 
     CompletableFuture<Void> setImEnabled(boolean enabled);
 
+    /**
+     * Renames the region. A default so that existing implementations (test doubles) keep
+     * compiling; a real store overrides it.
+     */
+    default CompletableFuture<Void> setRegionName(String regionName) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("setRegionName"));
+    }
+
     /** Writes a consistent copy of the database to {@code target} (which must not exist) while serving. */
     CompletableFuture<Void> backup(Path target);
 

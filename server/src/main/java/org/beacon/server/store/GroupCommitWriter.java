@@ -1,0 +1,232 @@
+package org.beacon.server.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one thread that writes, with group commit.
+ *
+ * <p>It takes a queued write, drains whatever else is already queued (up to {@code maxBatch}),
+ * and runs them all in one transaction, each inside its own SAVEPOINT: a write that fails (a
+ * duplicate, an unknown user) is rolled back to its savepoint and fails alone, the rest commit
+ * together with one fsync. Only after COMMIT returns are the futures completed, in the order the
+ * writes were submitted, on this thread. If BEGIN or COMMIT itself fails, every write of the batch
+ * fails with that error: none of them is durable.
+ *
+ * <p>Between batches, and at least every {@code changePoll} when idle, it reads
+ * {@code PRAGMA data_version} on its own connection. That number changes only when <em>another</em>
+ * connection commits (another process, such as the admin CLI, or another store on the same
+ * file), never for this writer's own commits, which is why it is read here and not on a separate
+ * connection: a separate connection would see the server's own message traffic as changes too,
+ * and could not tell an administrator's commit from it.
+ */
+final class GroupCommitWriter {
+    private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
+
+    /** A unit of work run inside the writer's transaction. */
+    @FunctionalInterface
+    interface Write<T> {
+        T apply(Connection connection) throws SQLException;
+    }
+
+    private record Task<T>(String what, Write<T> write, CompletableFuture<T> future) {
+        void complete(Object result) {
+            @SuppressWarnings("unchecked") T value = (T) result;
+            future.complete(value);
+        }
+    }
+
+    private static final Task<Void> STOP = new Task<>("stop", c -> null, new CompletableFuture<>());
+
+    private final Connection connection;
+    private final String db;
+    private final int maxBatch;
+    private final long changePollNanos;
+    private final Runnable onExternalChange;
+    private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
+    private final Object submitLock = new Object();
+    private final Thread thread;
+    private final AtomicLong commits = new AtomicLong();
+    private final AtomicLong writesCommitted = new AtomicLong();
+    private boolean closed;
+    private long lastDataVersion;
+    private long lastChangeCheck;
+
+    GroupCommitWriter(Connection connection, String db, int maxBatch, Duration changePoll, Runnable onExternalChange) {
+        if (maxBatch < 1) {
+            throw new IllegalArgumentException("maxBatch must be positive: " + maxBatch);
+        }
+        this.connection = connection;
+        this.db = db;
+        this.maxBatch = maxBatch;
+        this.changePollNanos = changePoll.toNanos();
+        this.onExternalChange = onExternalChange;
+        this.thread = new Thread(this::run, "beacon-store-writer");
+        this.thread.setDaemon(false); // pending writes must reach the disk before the JVM may exit
+    }
+
+    void start() throws SQLException {
+        lastDataVersion = Schema.intPragma(connection, "data_version");
+        lastChangeCheck = System.nanoTime();
+        thread.start();
+    }
+
+    /** Queues a write; the future completes after the transaction holding it committed. */
+    <T> CompletableFuture<T> submit(String what, Write<T> write) {
+        CompletableFuture<T> future = new CompletableFuture<>();
+        synchronized (submitLock) {
+            if (closed) {
+                future.completeExceptionally(new StoreException(StoreException.Reason.CLOSED, what + ": the store is closed"));
+            } else {
+                queue.add(new Task<>(what, write, future));
+            }
+        }
+        return future;
+    }
+
+    long commits() {
+        return commits.get();
+    }
+
+    long writesCommitted() {
+        return writesCommitted.get();
+    }
+
+    /** Runs every write queued so far, then stops the thread and closes the connection. Idempotent. */
+    void close() {
+        synchronized (submitLock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            queue.add(STOP);
+        }
+        if (Thread.currentThread() != thread) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void run() {
+        List<Task<?>> batch = new ArrayList<>(maxBatch);
+        boolean stopping = false;
+        while (!stopping) {
+            Task<?> first;
+            try {
+                first = queue.poll(changePollNanos, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                continue; // only close() stops this thread, so that no queued write is dropped
+            }
+            if (first != null) {
+                batch.add(first);
+                queue.drainTo(batch, maxBatch - 1);
+                if (batch.get(batch.size() - 1) == STOP) { // STOP is always the last task ever queued
+                    batch.remove(batch.size() - 1);
+                    stopping = true;
+                }
+                if (!batch.isEmpty()) {
+                    runBatch(batch);
+                }
+                batch.clear();
+            }
+            checkExternalChange(stopping);
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            log.warn("Closing the write connection to {} failed: {}", db, e.getMessage());
+        }
+    }
+
+    private void runBatch(List<Task<?>> batch) {
+        Object[] results = new Object[batch.size()];
+        Throwable[] failures = new Throwable[batch.size()];
+        int succeeded = 0;
+        try {
+            Schema.exec(connection, "BEGIN IMMEDIATE");
+        } catch (SQLException e) {
+            failAll(batch, e);
+            return;
+        }
+        try {
+            for (int i = 0; i < batch.size(); i++) {
+                Task<?> task = batch.get(i);
+                Schema.exec(connection, "SAVEPOINT w");
+                try {
+                    results[i] = task.write().apply(connection);
+                    Schema.exec(connection, "RELEASE w");
+                    succeeded++;
+                } catch (SQLException e) {
+                    undo();
+                    failures[i] = SqlErrors.translate(task.what(), db, e);
+                } catch (RuntimeException e) {
+                    undo();
+                    failures[i] = e;
+                }
+            }
+            Schema.exec(connection, "COMMIT");
+        } catch (SQLException | RuntimeException e) {
+            try {
+                Schema.exec(connection, "ROLLBACK");
+            } catch (SQLException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+            }
+            failAll(batch, e);
+            return;
+        }
+        commits.incrementAndGet();
+        writesCommitted.addAndGet(succeeded);
+        for (int i = 0; i < batch.size(); i++) {
+            if (failures[i] == null) {
+                batch.get(i).complete(results[i]);
+            } else {
+                batch.get(i).future().completeExceptionally(failures[i]);
+            }
+        }
+    }
+
+    private void undo() throws SQLException {
+        Schema.exec(connection, "ROLLBACK TO w");
+        Schema.exec(connection, "RELEASE w");
+    }
+
+    private void failAll(List<Task<?>> batch, Exception e) {
+        for (Task<?> task : batch) {
+            StoreException failure = e instanceof SQLException sql
+                    ? SqlErrors.translate(task.what(), db, sql)
+                    : new StoreException(StoreException.Reason.IO, task.what() + ": " + e.getMessage(), e);
+            task.future().completeExceptionally(failure);
+        }
+        log.warn("A write transaction on {} failed; {} writes were not stored: {}", db, batch.size(), e.getMessage());
+    }
+
+    private void checkExternalChange(boolean stopping) {
+        long now = System.nanoTime();
+        if (stopping || now - lastChangeCheck < changePollNanos) {
+            return;
+        }
+        lastChangeCheck = now;
+        try {
+            long version = Schema.intPragma(connection, "data_version");
+            if (version != lastDataVersion) {
+                lastDataVersion = version;
+                onExternalChange.run();
+            }
+        } catch (SQLException e) {
+            log.warn("Could not check {} for changes by other programs: {}", db, e.getMessage());
+        }
+    }
+}

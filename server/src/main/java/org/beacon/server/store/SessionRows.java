@@ -1,0 +1,244 @@
+package org.beacon.server.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.beacon.protocol.ServerMessage;
+import org.beacon.protocol.model.SessionKind;
+import org.beacon.server.store.SessionRecord.ParticipantRecord;
+
+/** SQL for sessions, participants with their delivery cursors, and messages. */
+final class SessionRows {
+    private static final String SESSION_COLUMNS = """
+            s.id, s.kind, s.title, s.initiator, s.resource_id, s.started_at, s.ended_at, s.ended_by,
+            (SELECT coalesce(max(m.seq), 0) FROM messages m WHERE m.session_id = s.id) AS latest_seq""";
+    private static final String MESSAGE_COLUMNS = "session_id, seq, sender, text, sent_at, client_msg_id";
+
+    private SessionRows() {
+    }
+
+    static void insertSession(Connection c, SessionRecord s) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO sessions (id, kind, title, initiator, resource_id, started_at, ended_at, ended_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            ps.setString(1, s.sessionId());
+            ps.setString(2, s.kind().wireName());
+            ps.setString(3, s.title());
+            ps.setString(4, s.initiator());
+            ps.setString(5, s.resourceId());
+            ps.setLong(6, s.startedAt().toEpochMilli());
+            setInstant(ps, 7, s.endedAt());
+            ps.setString(8, s.endedBy());
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO participants (session_id, username, joined_at, left_at, cursor) VALUES (?, ?, ?, ?, ?)""")) {
+            for (ParticipantRecord p : s.participants()) {
+                ps.setString(1, s.sessionId());
+                ps.setString(2, p.username());
+                ps.setLong(3, p.joinedAt().toEpochMilli());
+                setInstant(ps, 4, p.leftAt());
+                ps.setLong(5, p.cursor());
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /** Adds users to a session; one who had left is back (cursor kept); one present is unchanged. */
+    static void addParticipants(Connection c, String sessionId, List<String> usernames, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO participants (session_id, username, joined_at) VALUES (?, ?, ?)
+                ON CONFLICT (session_id, username) DO UPDATE SET left_at = NULL""")) {
+            for (String username : usernames) {
+                ps.setString(1, sessionId);
+                ps.setString(2, username);
+                ps.setLong(3, at.toEpochMilli());
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    static void markLeft(Connection c, String sessionId, String username, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE participants SET left_at = coalesce(left_at, ?) WHERE session_id = ? AND username = ?""")) {
+            ps.setLong(1, at.toEpochMilli());
+            ps.setString(2, sessionId);
+            ps.setString(3, username);
+            if (ps.executeUpdate() == 0) {
+                throw new StoreException(StoreException.Reason.NOT_FOUND,
+                        "\"" + username + "\" is not a participant of session " + sessionId);
+            }
+        }
+    }
+
+    /** Ends a session; ending one that has ended already keeps the first end. */
+    static void markEnded(Connection c, String sessionId, String endedBy, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE sessions SET ended_at = coalesce(ended_at, ?),
+                    ended_by = CASE WHEN ended_at IS NULL THEN ? ELSE ended_by END
+                WHERE id = ?""")) {
+            ps.setLong(1, at.toEpochMilli());
+            ps.setString(2, endedBy);
+            ps.setString(3, sessionId);
+            if (ps.executeUpdate() == 0) {
+                throw new StoreException(StoreException.Reason.NOT_FOUND, "no session " + sessionId);
+            }
+        }
+    }
+
+    static void insertMessage(Connection c, ServerMessage.Message m) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO messages (" + MESSAGE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, m.sessionId());
+            ps.setLong(2, m.seq());
+            ps.setString(3, m.sender());
+            ps.setString(4, m.text());
+            ps.setLong(5, m.sentAt().toEpochMilli());
+            ps.setString(6, m.clientMsgId());
+            ps.executeUpdate();
+        }
+    }
+
+    static void advanceCursor(Connection c, String sessionId, String username, long seq) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE participants SET cursor = max(cursor, ?) WHERE session_id = ? AND username = ?""")) {
+            ps.setLong(1, seq);
+            ps.setString(2, sessionId);
+            ps.setString(3, username);
+            if (ps.executeUpdate() == 0) {
+                throw new StoreException(StoreException.Reason.NOT_FOUND,
+                        "\"" + username + "\" is not a participant of session " + sessionId);
+            }
+        }
+    }
+
+    /** Two queries whatever the number of sessions: the sessions with their latest seq, then all their participants. */
+    static List<SessionRecord> loadActive(Connection c) throws SQLException {
+        Map<String, List<ParticipantRecord>> participants = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT p.session_id, p.username, p.joined_at, p.left_at, p.cursor
+                FROM participants p JOIN sessions s ON s.id = p.session_id
+                WHERE s.ended_at IS NULL
+                ORDER BY p.session_id, p.joined_at, p.username""");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                participants.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(participant(rs));
+            }
+        }
+        List<SessionRecord> sessions = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT " + SESSION_COLUMNS + " FROM sessions s WHERE s.ended_at IS NULL ORDER BY s.started_at, s.id");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                sessions.add(session(rs, participants.getOrDefault(rs.getString(1), List.of())));
+            }
+        }
+        return sessions;
+    }
+
+    static Optional<SessionRecord> load(Connection c, String sessionId) throws SQLException {
+        List<ParticipantRecord> participants = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT session_id, username, joined_at, left_at, cursor FROM participants
+                WHERE session_id = ? ORDER BY joined_at, username""")) {
+            ps.setString(1, sessionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    participants.add(participant(rs));
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + SESSION_COLUMNS + " FROM sessions s WHERE s.id = ?")) {
+            ps.setString(1, sessionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(session(rs, participants)) : Optional.empty();
+            }
+        }
+    }
+
+    static Optional<ServerMessage.Message> findMessage(Connection c, String sessionId, String sender, String clientMsgId)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + MESSAGE_COLUMNS
+                + " FROM messages WHERE session_id = ? AND sender = ? AND client_msg_id = ?")) {
+            ps.setString(1, sessionId);
+            ps.setString(2, sender);
+            ps.setString(3, clientMsgId);
+            List<ServerMessage.Message> found = messages(ps);
+            return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+        }
+    }
+
+    static List<ServerMessage.Message> after(Connection c, String sessionId, long afterSeq, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + MESSAGE_COLUMNS
+                + " FROM messages WHERE session_id = ? AND seq > ? ORDER BY seq LIMIT ?")) {
+            ps.setString(1, sessionId);
+            ps.setLong(2, afterSeq);
+            ps.setInt(3, limit);
+            return messages(ps);
+        }
+    }
+
+    static List<ServerMessage.Message> before(Connection c, String sessionId, long beforeSeq, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + MESSAGE_COLUMNS
+                + " FROM messages WHERE session_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?")) {
+            ps.setString(1, sessionId);
+            ps.setLong(2, beforeSeq);
+            ps.setInt(3, limit);
+            List<ServerMessage.Message> newestFirst = messages(ps);
+            Collections.reverse(newestFirst);
+            return newestFirst;
+        }
+    }
+
+    private static List<ServerMessage.Message> messages(PreparedStatement ps) throws SQLException {
+        List<ServerMessage.Message> result = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                result.add(new ServerMessage.Message(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        Instant.ofEpochMilli(rs.getLong(5)), rs.getString(6)));
+            }
+        }
+        return result;
+    }
+
+    private static ParticipantRecord participant(ResultSet rs) throws SQLException {
+        return new ParticipantRecord(rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)), instant(rs, 4), rs.getLong(5));
+    }
+
+    private static SessionRecord session(ResultSet rs, List<ParticipantRecord> participants) throws SQLException {
+        return new SessionRecord(rs.getString(1), kind(rs.getString(2)), rs.getString(3), rs.getString(4),
+                rs.getString(5), Instant.ofEpochMilli(rs.getLong(6)), instant(rs, 7), rs.getString(8),
+                participants, rs.getLong(9));
+    }
+
+    private static SessionKind kind(String wireName) {
+        for (SessionKind kind : SessionKind.values()) {
+            if (kind.wireName().equals(wireName)) {
+                return kind;
+            }
+        }
+        throw new StoreException(StoreException.Reason.INCOMPATIBLE, "unknown session kind in database: " + wireName);
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        long millis = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
+    }
+
+    private static void setInstant(PreparedStatement ps, int index, Instant value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.INTEGER);
+        } else {
+            ps.setLong(index, value.toEpochMilli());
+        }
+    }
+}

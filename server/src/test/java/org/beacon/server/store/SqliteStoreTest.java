@@ -1,0 +1,597 @@
+package org.beacon.server.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.beacon.server.store.StoreAssertions.await;
+import static org.beacon.server.store.StoreAssertions.failureReason;
+import static org.beacon.server.testing.TestRegion.CLOCK;
+import static org.beacon.server.testing.TestRegion.T0;
+import static org.beacon.server.testing.TestRegion.aMessage;
+import static org.beacon.server.testing.TestRegion.aSession;
+import static org.beacon.server.testing.TestRegion.aUser;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.LongStream;
+import org.beacon.protocol.ServerMessage;
+import org.beacon.protocol.model.Rights;
+import org.beacon.server.directory.Directory;
+import org.beacon.server.directory.User;
+import org.awaitility.Awaitility;
+import org.beacon.server.testing.TestRegion;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteStoreTest {
+    @TempDir
+    Path dir;
+    Path db;
+    SqliteStore store;
+
+    @BeforeEach
+    void createStore() {
+        db = dir.resolve("region.db");
+        store = SqliteStore.open(db, OpenMode.CREATE_NEW, CLOCK);
+        await(store.importDirectory(TestRegion.organizations(), TestRegion.resources(), TestRegion.users()));
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    private SqliteStore reopen() {
+        store.close();
+        store = SqliteStore.open(db, OpenMode.EXISTING, CLOCK);
+        return store;
+    }
+
+    /** Holds the database's write lock from another connection, as another program would. */
+    private static Connection holdWriteLock(Path db) throws SQLException {
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        try (Statement s = c.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+        }
+        return c;
+    }
+
+    private static void release(Connection lock) throws SQLException {
+        try (Statement s = lock.createStatement()) {
+            s.execute("ROLLBACK");
+        }
+        lock.close();
+    }
+
+    @Nested
+    @DisplayName("opening")
+    class Opening {
+        @Test
+        void createNew_fileExists_failsWithDuplicate() {
+            assertThatThrownBy(() -> SqliteStore.open(db, OpenMode.CREATE_NEW, CLOCK))
+                    .isInstanceOf(StoreException.class)
+                    .satisfies(e -> assertThat(((StoreException) e).reason()).isEqualTo(StoreException.Reason.DUPLICATE));
+        }
+
+        @Test
+        void existing_missingFile_failsWithNotFoundAndCreatesNothing() {
+            Path missing = dir.resolve("missing.db");
+            assertThatThrownBy(() -> SqliteStore.open(missing, OpenMode.EXISTING, CLOCK))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("no database at")
+                    .satisfies(e -> assertThat(((StoreException) e).reason()).isEqualTo(StoreException.Reason.NOT_FOUND));
+            assertThat(missing).doesNotExist();
+        }
+
+        @Test
+        void existing_textFile_failsWithIncompatible() throws Exception {
+            Path text = dir.resolve("notes.db");
+            Files.writeString(text, "shopping list: bandages, gauze, coffee ".repeat(100));
+            assertThatThrownBy(() -> SqliteStore.open(text, OpenMode.EXISTING, CLOCK))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("not a database")
+                    .satisfies(e -> assertThat(((StoreException) e).reason()).isEqualTo(StoreException.Reason.INCOMPATIBLE));
+        }
+
+        @Test
+        void existing_otherProgramsSqliteFile_failsWithIncompatibleAndIsLeftUnchanged() throws Exception {
+            Path other = dir.resolve("other.db");
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + other); Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE t (x)");
+            }
+            assertThatThrownBy(() -> SqliteStore.open(other, OpenMode.EXISTING, CLOCK))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("not a Beacon database")
+                    .satisfies(e -> assertThat(((StoreException) e).reason()).isEqualTo(StoreException.Reason.INCOMPATIBLE));
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + other)) {
+                assertThat(Schema.intPragma(c, "application_id")).isZero();
+            }
+        }
+
+        @Test
+        void newerSchemaVersion_isRefusedWithIncompatible() throws Exception {
+            store.close();
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+                s.execute("PRAGMA user_version = " + (Schema.current().latestVersion() + 1));
+            }
+            assertThatThrownBy(() -> SqliteStore.open(db, OpenMode.EXISTING, CLOCK))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("newer than this program knows")
+                    .satisfies(e -> assertThat(((StoreException) e).reason()).isEqualTo(StoreException.Reason.INCOMPATIBLE));
+        }
+
+        @Test
+        void versionOneDatabase_opensAndMigratesToLatest_keepingItsData() throws Exception {
+            Path v1 = dir.resolve("v1.db");
+            Schema onlyV1 = new Schema(Schema.MIGRATIONS.subList(0, 1));
+            try (SqliteStore old = SqliteStore.open(v1, OpenMode.CREATE_NEW, CLOCK, Duration.ofSeconds(5), onlyV1)) {
+                await(old.importDirectory(TestRegion.organizations(), TestRegion.resources(), TestRegion.users()));
+            }
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + v1)) {
+                assertThat(Schema.intPragma(c, "user_version")).isEqualTo(1);
+            }
+
+            try (SqliteStore migrated = SqliteStore.open(v1, OpenMode.EXISTING, CLOCK)) {
+                assertThat(await(migrated.loadDirectory()).users()).hasSize(3);
+                await(migrated.saveResumeToken("digest", "alice", T0.plusSeconds(60)));
+                assertThat(await(migrated.findResumeToken("digest", T0))).contains("alice");
+            }
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + v1)) {
+                assertThat(Schema.intPragma(c, "user_version")).isEqualTo(Schema.current().latestVersion());
+            }
+        }
+
+        @Test
+        void createIfMissing_createsThenOpensTheSameFile() {
+            Path other = dir.resolve("lazy.db");
+            try (SqliteStore first = SqliteStore.open(other, OpenMode.CREATE_IF_MISSING, CLOCK)) {
+                await(first.setRegionName("Lazy County"));
+            }
+            try (SqliteStore second = SqliteStore.open(other, OpenMode.CREATE_IF_MISSING, CLOCK)) {
+                assertThat(await(second.loadSettings()).regionName()).isEqualTo("Lazy County");
+            }
+        }
+
+        @Test
+        void reopen_keepsDirectorySettingsSessionsMessagesAndCursors() {
+            await(store.setImEnabled(false));
+            await(store.setRegionName("Test County"));
+            await(store.insertSession(aSession("s1", "alice", List.of("alice", "bob"))));
+            await(store.insertMessage(aMessage("s1", 1, "alice")));
+            await(store.insertMessage(aMessage("s1", 2, "bob")));
+            await(store.advanceCursor("s1", "bob", 2));
+
+            reopen();
+
+            assertThat(await(store.loadSettings())).isEqualTo(new RegionSettings("Test County", false));
+            assertThat(await(store.loadDirectory()).users()).extracting(User::username)
+                    .containsExactlyInAnyOrder("alice", "bob", "carol");
+            assertThat(await(store.messagesAfter("s1", 0, 10)))
+                    .containsExactly(aMessage("s1", 1, "alice"), aMessage("s1", 2, "bob"));
+            SessionRecord s1 = await(store.loadSession("s1")).orElseThrow();
+            assertThat(s1.latestSeq()).isEqualTo(2);
+            assertThat(s1.participants()).extracting(SessionRecord.ParticipantRecord::cursor).containsExactly(0L, 2L);
+        }
+
+        @Test
+        void newDatabase_usesWalAndFullSync() throws Exception {
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+                try (Statement s = c.createStatement(); var rs = s.executeQuery("PRAGMA journal_mode")) {
+                    assertThat(rs.getString(1)).isEqualTo("wal");
+                }
+                assertThat(Schema.intPragma(c, "application_id")).isEqualTo(Schema.APPLICATION_ID);
+            }
+        }
+    }
+
+    @Nested
+    @DisplayName("directory and settings")
+    class DirectoryAndSettings {
+        @Test
+        void importDirectory_thenLoad_returnsEverythingWithRightsAndResources() {
+            User dispatcher = new User("dave", "Dave Dispatcher", "st-mary", "America/Denver", "",
+                    Set.of(Rights.INITIATE_IM), List.of("st-mary-er", "station-1"));
+            await(store.importDirectory(List.of(), List.of(), List.of(dispatcher)));
+
+            Directory directory = await(store.loadDirectory());
+            assertThat(directory.organizations()).containsExactlyInAnyOrderElementsOf(TestRegion.organizations());
+            assertThat(directory.resources()).containsExactlyInAnyOrderElementsOf(TestRegion.resources());
+            User loaded = directory.user("dave").orElseThrow();
+            assertThat(loaded).isEqualTo(new User("dave", "Dave Dispatcher", "st-mary", "America/Denver", "",
+                    Set.of(Rights.INITIATE_IM), List.of("st-mary-er", "station-1")));
+            assertThat(directory.usersOf("st-mary-er")).extracting(User::username).containsExactly("dave");
+        }
+
+        @Test
+        void importDirectory_userWithoutHash_keepsTheExistingPassword() {
+            await(store.importDirectory(List.of(), List.of(), List.of(aUser("alice", ""))));
+            assertThat(await(store.loadDirectory()).user("alice").orElseThrow().passwordHash()).isEqualTo("hash-a");
+        }
+
+        @Test
+        void importDirectory_unknownOrganization_failsWholeImport() {
+            User stray = new User("zed", "Zed", "no-such-org", "UTC", "", Set.of(), List.of());
+            CompletableFuture<Void> result = store.importDirectory(List.of(), List.of(), List.of(aUser("new1", ""), stray));
+            assertThat(failureReason(result)).isEqualTo(StoreException.Reason.NOT_FOUND);
+            assertThat(await(store.loadDirectory()).user("new1")).isEmpty();
+        }
+
+        @Test
+        void addUser_existingUsername_failsWithDuplicate() {
+            assertThat(failureReason(store.addUser(aUser("alice", "x")))).isEqualTo(StoreException.Reason.DUPLICATE);
+            assertThat(await(store.loadDirectory()).user("alice").orElseThrow().passwordHash()).isEqualTo("hash-a");
+        }
+
+        @Test
+        void setPasswordHash_unknownUser_failsWithNotFound() {
+            assertThat(failureReason(store.setPasswordHash("nobody", "h"))).isEqualTo(StoreException.Reason.NOT_FOUND);
+        }
+
+        @Test
+        void grantAndRevoke_changeRights_andUnknownUserIsNotFound() {
+            await(store.grant("bob", Rights.INITIATE_IM));
+            await(store.grant("bob", Rights.INITIATE_IM));
+            assertThat(await(store.loadDirectory()).user("bob").orElseThrow().rights()).containsExactly(Rights.INITIATE_IM);
+            await(store.revoke("bob", Rights.INITIATE_IM));
+            assertThat(await(store.loadDirectory()).user("bob").orElseThrow().rights()).isEmpty();
+            assertThat(failureReason(store.grant("nobody", Rights.INITIATE_IM))).isEqualTo(StoreException.Reason.NOT_FOUND);
+        }
+
+        @Test
+        void newRegion_hasImOn() {
+            assertThat(await(store.loadSettings()).imEnabled()).isTrue();
+        }
+    }
+
+    @Nested
+    @DisplayName("group commit")
+    class GroupCommit {
+        @Test
+        void manyWritesFromOneThread_completeInCallOrder_inFewerCommitsThanWrites() throws Exception {
+            await(store.insertSession(aSession("s1", "alice", List.of("alice", "bob"))));
+            StoreStats before = await(store.stats());
+            List<Long> completionOrder = Collections.synchronizedList(new ArrayList<>());
+            List<CompletableFuture<Void>> futures = new ArrayList<>();
+
+            Connection lock = holdWriteLock(db); // queue builds up behind it, as under load
+            for (long seq = 1; seq <= 1_000; seq++) {
+                long s = seq;
+                futures.add(store.insertMessage(aMessage("s1", seq, "alice")).thenRun(() -> completionOrder.add(s)));
+            }
+            release(lock);
+            await(CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)));
+
+            assertThat(completionOrder).containsExactlyElementsOf(LongStream.rangeClosed(1, 1_000).boxed().toList());
+            StoreStats after = await(store.stats());
+            assertThat(after.writesCommitted() - before.writesCommitted()).isEqualTo(1_000);
+            assertThat(after.commits() - before.commits()).isLessThanOrEqualTo(3);
+            reopen();
+            assertThat(await(store.messagesAfter("s1", 0, 2_000))).hasSize(1_000);
+        }
+
+        @Test
+        void concurrentWritersOnManyThreads_allDurable_eachThreadInItsOwnOrder() throws Exception {
+            int threads = 6;
+            int perThread = 300;
+            for (int t = 0; t < threads; t++) {
+                await(store.insertSession(aSession("s" + t, "alice", List.of("alice", "bob"))));
+            }
+            List<List<Long>> orders = new ArrayList<>();
+            List<CompletableFuture<Void>> futures = Collections.synchronizedList(new ArrayList<>());
+            CountDownLatch start = new CountDownLatch(1);
+            List<Thread> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                List<Long> order = Collections.synchronizedList(new ArrayList<>());
+                orders.add(order);
+                String session = "s" + t;
+                Thread worker = new Thread(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    for (long seq = 1; seq <= perThread; seq++) {
+                        long s = seq;
+                        futures.add(store.insertMessage(aMessage(session, s, "bob")).thenRun(() -> order.add(s)));
+                    }
+                });
+                worker.start();
+                workers.add(worker);
+            }
+            start.countDown();
+            for (Thread worker : workers) {
+                worker.join(10_000);
+            }
+            await(CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)));
+
+            List<Long> expected = LongStream.rangeClosed(1, perThread).boxed().toList();
+            assertThat(orders).allSatisfy(order -> assertThat(order).containsExactlyElementsOf(expected));
+            StoreStats stats = await(store.stats());
+            assertThat(stats.commits()).isLessThan(stats.writesCommitted());
+            reopen();
+            for (int t = 0; t < threads; t++) {
+                assertThat(await(store.messagesAfter("s" + t, 0, 1_000))).extracting(ServerMessage.Message::seq)
+                        .containsExactlyElementsOf(expected);
+            }
+        }
+
+        @Test
+        void failingWrites_failAlone_andTheRestOfTheirBatchCommits() throws Exception {
+            await(store.insertSession(aSession("s1", "alice", List.of("alice", "bob"))));
+            StoreStats before = await(store.stats());
+
+            Connection lock = holdWriteLock(db);
+            CompletableFuture<Void> first = store.insertMessage(aMessage("s1", 1, "alice"));
+            CompletableFuture<Void> sameSeq = store.insertMessage(
+                    new ServerMessage.Message("s1", 1, "bob", "other", T0, "other-id"));
+            CompletableFuture<Void> unknownSender = store.insertMessage(aMessage("s1", 2, "nobody"));
+            CompletableFuture<Void> sameClientId = store.insertMessage(
+                    new ServerMessage.Message("s1", 3, "alice", "resend", T0, "c-1"));
+            CompletableFuture<Void> last = store.insertMessage(aMessage("s1", 4, "bob"));
+            release(lock);
+
+            await(last);
+            assertThat(first).isCompleted().isNotCompletedExceptionally();
+            assertThat(failureReason(sameSeq)).isEqualTo(StoreException.Reason.DUPLICATE);
+            assertThat(failureReason(unknownSender)).isEqualTo(StoreException.Reason.NOT_FOUND);
+            assertThat(failureReason(sameClientId)).isEqualTo(StoreException.Reason.DUPLICATE);
+            StoreStats after = await(store.stats());
+            assertThat(after.writesCommitted() - before.writesCommitted()).isEqualTo(2);
+            assertThat(after.commits() - before.commits()).isLessThanOrEqualTo(2);
+            assertThat(await(store.messagesAfter("s1", 0, 10))).extracting(ServerMessage.Message::seq).containsExactly(1L, 4L);
+        }
+
+        @Test
+        void writeLockHeldLongerThanBusyTimeout_failsWithLocked() throws Exception {
+            Path other = dir.resolve("short-timeout.db");
+            try (SqliteStore impatient = SqliteStore.open(other, OpenMode.CREATE_NEW, CLOCK, Duration.ofMillis(100))) {
+                Connection lock = holdWriteLock(other);
+                try {
+                    CompletableFuture<Void> write = impatient.setImEnabled(false);
+                    assertThat(failureReason(write)).isEqualTo(StoreException.Reason.LOCKED);
+                    assertThatThrownBy(write::join).hasMessageContaining("busy");
+                } finally {
+                    release(lock);
+                }
+                await(impatient.setImEnabled(false));
+                assertThat(await(impatient.loadSettings()).imEnabled()).isFalse();
+            }
+        }
+
+        @Test
+        void reads_doNotWaitForAHeldWriteLock() throws Exception {
+            Connection lock = holdWriteLock(db);
+            try {
+                CompletableFuture<Void> blockedWrite = store.setImEnabled(false);
+                assertThat(await(store.loadSettings()).imEnabled()).isTrue();
+                assertThat(blockedWrite).isNotDone();
+            } finally {
+                release(lock);
+            }
+        }
+    }
+
+    @Nested
+    @DisplayName("sessions, messages and cursors")
+    class SessionsAndMessages {
+        @BeforeEach
+        void session() {
+            await(store.insertSession(aSession("s1", "alice", List.of("alice", "bob"))));
+        }
+
+        @Test
+        void advanceCursor_neverLowers() {
+            await(store.advanceCursor("s1", "bob", 5));
+            await(store.advanceCursor("s1", "bob", 3));
+            assertThat(await(store.loadSession("s1")).orElseThrow().participants())
+                    .filteredOn(p -> p.username().equals("bob")).extracting(SessionRecord.ParticipantRecord::cursor)
+                    .containsExactly(5L);
+        }
+
+        @Test
+        void advanceCursor_notAParticipant_failsWithNotFound() {
+            assertThat(failureReason(store.advanceCursor("s1", "carol", 1))).isEqualTo(StoreException.Reason.NOT_FOUND);
+        }
+
+        @Test
+        void insertMessage_keepsSentAtToTheMillisecond_andRefusesFinerInstants() {
+            ServerMessage.Message precise = new ServerMessage.Message("s1", 1, "alice", "hi",
+                    java.time.Instant.parse("2026-11-24T18:03:07.512Z"), "m1");
+            await(store.insertMessage(precise));
+            assertThat(await(store.findMessage("s1", "alice", "m1"))).contains(precise);
+
+            CompletableFuture<Void> micros = store.insertMessage(new ServerMessage.Message("s1", 2, "alice", "hi",
+                    java.time.Instant.parse("2026-11-24T18:03:07.512345Z"), "m2"));
+            assertThatThrownBy(micros::join).hasCauseInstanceOf(IllegalArgumentException.class);
+        }
+
+        @Test
+        void messagesBefore_returnsTheNewestPageBelowInAscendingOrder() {
+            for (long seq = 1; seq <= 10; seq++) {
+                store.insertMessage(aMessage("s1", seq, seq % 2 == 0 ? "bob" : "alice"));
+            }
+            await(store.advanceCursor("s1", "alice", 0)); // a write after the others: all are committed now
+
+            assertThat(await(store.messagesBefore("s1", 8, 3))).extracting(ServerMessage.Message::seq)
+                    .containsExactly(5L, 6L, 7L);
+            assertThat(await(store.messagesBefore("s1", Long.MAX_VALUE, 2))).extracting(ServerMessage.Message::seq)
+                    .containsExactly(9L, 10L);
+            assertThat(await(store.messagesBefore("s1", 3, 10))).extracting(ServerMessage.Message::seq)
+                    .containsExactly(1L, 2L);
+            assertThat(await(store.messagesAfter("s1", 8, 10))).extracting(ServerMessage.Message::seq)
+                    .containsExactly(9L, 10L);
+        }
+
+        @Test
+        void loadActiveSessions_returnsParticipantsCursorsAndLatestSeq_butNotEndedSessions() {
+            await(store.insertSession(aSession("s2", "bob", List.of("bob", "carol"))));
+            await(store.insertSession(aSession("s3", "carol", List.of("carol", "alice"))));
+            await(store.insertMessage(aMessage("s1", 1, "alice")));
+            await(store.insertMessage(aMessage("s1", 2, "bob")));
+            await(store.advanceCursor("s1", "bob", 1));
+            await(store.addParticipants("s1", List.of("carol"), T0.plusSeconds(5)));
+            await(store.markLeft("s1", "alice", T0.plusSeconds(6)));
+            await(store.markEnded("s3", "carol", T0.plusSeconds(7)));
+
+            List<SessionRecord> active = await(store.loadActiveSessions());
+
+            assertThat(active).extracting(SessionRecord::sessionId).containsExactly("s1", "s2");
+            SessionRecord s1 = active.get(0);
+            assertThat(s1.latestSeq()).isEqualTo(2);
+            assertThat(s1.participants()).containsExactly(
+                    new SessionRecord.ParticipantRecord("alice", T0, T0.plusSeconds(6), 0),
+                    new SessionRecord.ParticipantRecord("bob", T0, null, 1),
+                    new SessionRecord.ParticipantRecord("carol", T0.plusSeconds(5), null, 0));
+            assertThat(active.get(1).latestSeq()).isZero();
+            SessionRecord ended = await(store.loadSession("s3")).orElseThrow();
+            assertThat(ended.active()).isFalse();
+            assertThat(ended.endedBy()).isEqualTo("carol");
+        }
+
+        @Test
+        void addParticipants_someoneWhoLeft_isBackWithTheirCursor() {
+            await(store.advanceCursor("s1", "bob", 4));
+            await(store.markLeft("s1", "bob", T0.plusSeconds(1)));
+            await(store.addParticipants("s1", List.of("bob"), T0.plusSeconds(2)));
+            SessionRecord.ParticipantRecord bob = await(store.loadSession("s1")).orElseThrow().participants().get(1);
+            assertThat(bob).isEqualTo(new SessionRecord.ParticipantRecord("bob", T0, null, 4));
+        }
+
+        @Test
+        void markEnded_unknownSession_failsWithNotFound() {
+            assertThat(failureReason(store.markEnded("nope", "alice", T0))).isEqualTo(StoreException.Reason.NOT_FOUND);
+            assertThat(await(store.loadSession("nope"))).isEmpty();
+        }
+    }
+
+    @Nested
+    @DisplayName("resume tokens")
+    class ResumeTokens {
+        @Test
+        void savedToken_isFoundUntilItExpires() {
+            await(store.saveResumeToken("d1", "alice", T0.plusSeconds(60)));
+            assertThat(await(store.findResumeToken("d1", T0.plusSeconds(59)))).contains("alice");
+            assertThat(await(store.findResumeToken("d1", T0.plusSeconds(60)))).isEmpty();
+            assertThat(await(store.findResumeToken("other", T0))).isEmpty();
+        }
+
+        @Test
+        void deletedToken_isGone_andDeletingUnknownIsFine() {
+            await(store.saveResumeToken("d1", "alice", T0.plusSeconds(60)));
+            await(store.deleteResumeToken("d1"));
+            await(store.deleteResumeToken("never-saved"));
+            assertThat(await(store.findResumeToken("d1", T0))).isEmpty();
+        }
+
+        @Test
+        void savingAToken_dropsExpiredOnes() throws Exception {
+            await(store.saveResumeToken("old", "alice", T0.minusSeconds(1)));
+            await(store.saveResumeToken("new", "bob", T0.plusSeconds(60)));
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+                 Statement s = c.createStatement();
+                 var rs = s.executeQuery("SELECT digest FROM resume_tokens")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("new");
+                assertThat(rs.next()).isFalse();
+            }
+        }
+    }
+
+    @Nested
+    @DisplayName("other programs, backup, close")
+    class Lifecycle {
+        @Test
+        void onExternalChange_firesWhenAnotherStoreOnTheFileCommits() throws Exception {
+            CountDownLatch changed = new CountDownLatch(1);
+            store.onExternalChange(changed::countDown);
+            try (SqliteStore admin = SqliteStore.open(db, OpenMode.EXISTING, CLOCK)) {
+                await(admin.setImEnabled(false));
+            }
+            assertThat(changed.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(await(store.loadSettings()).imEnabled()).isFalse();
+        }
+
+        @Test
+        void onExternalChange_doesNotFireForTheStoresOwnWrites() throws Exception {
+            AtomicBoolean fired = new AtomicBoolean();
+            store.onExternalChange(() -> fired.set(true));
+            await(store.setImEnabled(false));
+            await(store.grant("alice", Rights.INITIATE_IM));
+            // A negative over time: several polls (every 250 ms) pass without a call.
+            Awaitility.await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(3)).untilFalse(fired);
+
+            try (SqliteStore admin = SqliteStore.open(db, OpenMode.EXISTING, CLOCK)) {
+                await(admin.setImEnabled(true));
+            }
+            Awaitility.await().atMost(Duration.ofSeconds(5)).untilTrue(fired);
+        }
+
+        @Test
+        void backup_duringConcurrentWrites_isAValidStore() throws Exception {
+            await(store.insertSession(aSession("s1", "alice", List.of("alice", "bob"))));
+            for (long seq = 1; seq <= 200; seq++) {
+                store.insertMessage(aMessage("s1", seq, "alice"));
+            }
+            List<CompletableFuture<Void>> during = new ArrayList<>();
+            Path copy = dir.resolve("backup.db");
+            CompletableFuture<Void> backup = store.backup(copy);
+            for (long seq = 201; seq <= 400; seq++) {
+                during.add(store.insertMessage(aMessage("s1", seq, "bob")));
+            }
+            await(backup);
+            await(CompletableFuture.allOf(during.toArray(CompletableFuture[]::new)));
+
+            try (SqliteStore restored = SqliteStore.open(copy, OpenMode.EXISTING, CLOCK)) {
+                List<ServerMessage.Message> messages = await(restored.messagesAfter("s1", 0, 1_000));
+                assertThat(messages.size()).isBetween(0, 400);
+                assertThat(messages).extracting(ServerMessage.Message::seq) // a consistent prefix, no gaps
+                        .containsExactlyElementsOf(LongStream.rangeClosed(1, messages.size()).boxed().toList());
+                assertThat(await(restored.loadDirectory()).users()).hasSize(3);
+            }
+            assertThat(await(store.messagesAfter("s1", 0, 1_000))).hasSize(400);
+        }
+
+        @Test
+        void backup_targetExists_failsWithDuplicate() throws Exception {
+            Path target = Files.createFile(dir.resolve("taken.db"));
+            assertThat(failureReason(store.backup(target))).isEqualTo(StoreException.Reason.DUPLICATE);
+        }
+
+        @Test
+        void close_writesEverythingPendingFirst() {
+            await(store.insertSession(aSession("s1", "alice", List.of("alice", "bob"))));
+            List<CompletableFuture<Void>> pending = new ArrayList<>();
+            for (long seq = 1; seq <= 300; seq++) {
+                pending.add(store.insertMessage(aMessage("s1", seq, "alice")));
+            }
+            store.close();
+            assertThat(pending).allSatisfy(f -> assertThat(f).isCompleted().isNotCompletedExceptionally());
+            reopen();
+            assertThat(await(store.messagesAfter("s1", 0, 1_000))).hasSize(300);
+        }
+
+        @Test
+        void closedStore_failsReadsAndWritesWithClosed_andCloseIsIdempotent() {
+            store.close();
+            store.close();
+            assertThat(failureReason(store.setImEnabled(false))).isEqualTo(StoreException.Reason.CLOSED);
+            assertThat(failureReason(store.loadSettings())).isEqualTo(StoreException.Reason.CLOSED);
+        }
+    }
+}
