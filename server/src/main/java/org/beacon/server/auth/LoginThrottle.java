@@ -88,7 +88,8 @@ public final class LoginThrottle {
                 continue;
             }
             Duration left = entry.blockedUntil.isAfter(now) ? Duration.between(now, entry.blockedUntil)
-                    : entry.failures + entry.inFlight >= threshold(i) ? settings.baseDelay() : Duration.ZERO;
+                    : entry.inFlight > 0 && entry.failures + entry.inFlight >= threshold(i) ? settings.baseDelay()
+                    : Duration.ZERO;
             wait = left.compareTo(wait) > 0 ? left : wait;
         }
         if (!wait.isZero()) {
@@ -110,10 +111,11 @@ public final class LoginThrottle {
         Instant now = clock.instant();
         String[] keys = keys(username, address);
         for (int i = 0; i < keys.length; i++) {
-            Entry entry = end(keys[i]);
-            if (entry == null) {
+            if (keys[i] == null) {
                 continue;
             }
+            Entry entry = entries.computeIfAbsent(keys[i], k -> new Entry());
+            entry.inFlight = Math.max(0, entry.inFlight - 1);
             entry.failures++;
             entry.lastFailure = now;
             if (entry.failures >= threshold(i)) {

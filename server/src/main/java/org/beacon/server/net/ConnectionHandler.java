@@ -118,7 +118,7 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<ClientMessage>
             services.presence().signedOut(caller.username(), ctx.channel());
             services.im().closed(caller);
         }
-        long seconds = Duration.ofNanos(System.nanoTime() - openedNanos).toSeconds();
+        String seconds = String.format("%.1f", (System.nanoTime() - openedNanos) / 1e9);
         log.info("Connection closed from {}{} after {} s", remote,
                 caller == null ? "" : " (" + caller.username() + ")", seconds);
         super.channelInactive(ctx);
