@@ -71,6 +71,24 @@ public final class PasswordHasher {
     }
 
     /**
+     * Whether {@code encoded} has the form this class writes ({@code pbkdf2-sha256$N$SALT$HASH}),
+     * without verifying anything. Lets an import reject a mangled hash before storing it.
+     */
+    public static boolean isWellFormed(String encoded) {
+        String[] parts = encoded == null ? new String[0] : encoded.split("\\$");
+        if (parts.length != 4 || !parts[0].equals(SCHEME)) {
+            return false;
+        }
+        try {
+            return Integer.parseInt(parts[1]) >= 1
+                    && Base64.getDecoder().decode(parts[2]).length > 0
+                    && Base64.getDecoder().decode(parts[3]).length > 0;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
      * Spends the same time as verifying a real password and returns false. Used for unknown users,
      * so that response time does not reveal whether a username exists.
      */

@@ -176,6 +176,10 @@ final class DirectoryRows {
                 throw unknownUser(username);
             }
         }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM resume_tokens WHERE username = ?")) {
+            ps.setString(1, username);
+            ps.executeUpdate();
+        }
     }
 
     /** Idempotent: granting a right the user has is not an error. */

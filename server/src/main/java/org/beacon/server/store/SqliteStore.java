@@ -109,7 +109,7 @@ public final class SqliteStore implements Store {
                 readConnections.add(reader);
             }
             SqliteStore store = new SqliteStore(file, clock, writeConnection, readConnections);
-            log.info("Opened {} (schema version {})", name, schema.latestVersion());
+            log.debug("Opened {} (schema version {})", name, schema.latestVersion());
             return store;
         } catch (SQLException | RuntimeException e) {
             closeQuietly(opened);
@@ -182,10 +182,27 @@ public final class SqliteStore implements Store {
     @Override
     public CompletableFuture<Void> importDirectory(List<Organization> organizations, List<Resource> resources,
                                                    List<User> users) {
+        return importRegion(null, null, organizations, resources, users);
+    }
+
+    /**
+     * {@link #importDirectory(List, List, List)} plus region settings, all in one transaction.
+     *
+     * @param regionName new region name, or {@code null} to keep it
+     * @param imEnabled  new IM switch, or {@code null} to keep it
+     */
+    public CompletableFuture<Void> importRegion(String regionName, Boolean imEnabled, List<Organization> organizations,
+                                                List<Resource> resources, List<User> users) {
         List<Organization> o = List.copyOf(organizations);
         List<Resource> r = List.copyOf(resources);
         List<User> u = List.copyOf(users);
         return writer.submit("import directory", c -> {
+            if (regionName != null) {
+                DirectoryRows.setRegionName(c, regionName.strip());
+            }
+            if (imEnabled != null) {
+                DirectoryRows.setImEnabled(c, imEnabled);
+            }
             for (Organization organization : o) {
                 DirectoryRows.upsertOrganization(c, organization);
             }

@@ -46,7 +46,10 @@ public interface Store extends AutoCloseable {
     /** Adds a new user; fails with {@link StoreException.Reason#DUPLICATE} if the username exists. */
     CompletableFuture<Void> addUser(User user);
 
-    /** Replaces a user's password hash; {@link StoreException.Reason#NOT_FOUND} for an unknown user. */
+    /**
+     * Replaces a user's password hash and forgets the user's resume tokens (a reset password must
+     * not leave an old session resumable); {@link StoreException.Reason#NOT_FOUND} for an unknown user.
+     */
     CompletableFuture<Void> setPasswordHash(String username, String passwordHash);
 
     CompletableFuture<Void> grant(String username, String right);
