@@ -8,13 +8,14 @@ import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.beacon.protocol.ClientMessage;
 import org.beacon.protocol.ErrorCode;
 import org.beacon.protocol.Protocol;
@@ -363,8 +364,7 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<ClientMessage>
     }
 
     /** Replies with the result of a store call once it completes, or with the mapped failure. */
-    private <T> void replyLater(Long id, java.util.concurrent.CompletableFuture<T> future,
-            java.util.function.Consumer<T> onResult) {
+    private <T> void replyLater(Long id, CompletableFuture<T> future, Consumer<T> onResult) {
         onLoop(future, (result, failure) -> {
             if (state == State.CLOSING) {
                 return;

@@ -121,6 +121,7 @@ class ConnectionHandlerTest {
         channel.writeInbound(Unpooled.buffer().writeInt(bad.length).writeBytes(bad)
                 .writeInt(ping.length).writeBytes(ping));
         assertThat(((ServerMessage.Error) readOne()).code()).isEqualTo(ErrorCode.BAD_FRAME);
-        assertThat((Object) channel.readOutbound()).isNull();
+        Object next = channel.readOutbound();
+        assertThat(next).isNull();
     }
 }
