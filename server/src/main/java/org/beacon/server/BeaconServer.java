@@ -7,6 +7,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
@@ -136,15 +137,17 @@ public final class BeaconServer implements AutoCloseable {
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childOption(ChannelOption.SO_KEEPALIVE, true)
+                    .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(64 * 1024, 1024 * 1024))
                     .childHandler(new BeaconChannelInitializer(services));
             listener = bootstrap.bind(config.bindAddress(), config.port()).syncUninterruptibly().channel();
             stops.push(() -> listener.close().awaitUninterruptibly(5, TimeUnit.SECONDS));
             running = true;
             log.info("Listening on {} ({} transport)", address(), epoll ? "epoll" : "nio");
             return port();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Netty rethrows a bind failure's checked BindException undeclared
             stopAll();
-            throw e instanceof IllegalStateException ? e : new IllegalStateException("Cannot start: " + e.getMessage(), e);
+            throw e instanceof IllegalStateException ise ? ise
+                    : new IllegalStateException("Cannot start: " + e.getMessage(), e);
         }
     }
 

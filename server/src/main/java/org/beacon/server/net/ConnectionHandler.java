@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.beacon.protocol.ClientMessage;
@@ -134,6 +135,26 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<ClientMessage>
             return;
         }
         super.userEventTriggered(ctx, event);
+    }
+
+    /**
+     * A client that stops reading would make its outgoing frames pile up in memory. When the
+     * outbound buffer passes its high-water mark and is still there after the idle timeout, the
+     * client is not keeping up: the connection is closed (no error frame, it could not be read).
+     */
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        if (!ctx.channel().isWritable()) {
+            ctx.executor().schedule(() -> {
+                if (!ctx.channel().isWritable() && state != State.CLOSING) {
+                    log.warn("Closing {}{}: not reading what is sent to it", remote,
+                            caller == null ? "" : " (" + caller.username() + ")");
+                    state = State.CLOSING;
+                    ctx.close();
+                }
+            }, services.idleTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        }
+        super.channelWritabilityChanged(ctx);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.beacon.server.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import org.beacon.protocol.ClientMessage;
@@ -10,6 +11,8 @@ import org.beacon.protocol.ServerMessage;
 import org.beacon.protocol.reply.HelloResult;
 import org.beacon.protocol.reply.PingResult;
 import org.beacon.protocol.reply.StatsResult;
+import org.beacon.server.BeaconServer;
+import org.beacon.server.ServerConfig;
 import org.beacon.server.testing.TestClient;
 import org.beacon.server.testing.TestServer;
 import org.junit.jupiter.api.AfterEach;
@@ -84,5 +87,16 @@ class HandshakeTest {
         assertThat(stats.cpuSeconds()).isPositive();
         assertThat(stats.heapUsedBytes()).isPositive();
         assertThat(stats.messagesStored()).isZero();
+    }
+
+    @Test
+    void start_onABusyPort_failsAndUndoesItself() {
+        BeaconServer second = new BeaconServer(ServerConfig.defaults().withBindAddress("127.0.0.1")
+                .withPort(server.server().port()), server.otherStore(), TestServer.HASHER,
+                services -> ImRequests.unavailable());
+        assertThatThrownBy(second::start).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Address already in use");
+        second.close();
+        assertThatThrownBy(second::port).isInstanceOf(IllegalStateException.class);
     }
 }
