@@ -99,4 +99,12 @@ class HandshakeTest {
         second.close();
         assertThatThrownBy(second::port).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void nioTransport_servesToo(@TempDir Path other) throws Exception {
+        try (TestServer nio = TestServer.start(other, c -> c.withNativeTransport(false))) {
+            TestClient client = nio.signedIn("bob");
+            assertThat(client.requestOk(new ClientMessage.Ping(3L), PingResult.class).serverTime()).isNotNull();
+        }
+    }
 }
