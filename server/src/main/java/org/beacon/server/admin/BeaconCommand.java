@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         versionProvider = BeaconCommand.Version.class,
         description = "Beacon LAN instant messaging server and its administration.",
         subcommands = {
-            // serve is added by ServeCommand (network layer)
+            ServeCommand.class,
             CreateCommand.class,
             ImportCommand.class,
             AddUserCommand.class,

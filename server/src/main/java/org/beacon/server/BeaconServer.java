@@ -1,0 +1,233 @@
+package org.beacon.server;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import org.beacon.protocol.ServerMessage;
+import org.beacon.protocol.json.ProtocolJson;
+import org.beacon.server.auth.Authenticator;
+import org.beacon.server.auth.LoginThrottle;
+import org.beacon.server.auth.PasswordHasher;
+import org.beacon.server.auth.ResumeTokens;
+import org.beacon.server.net.BeaconChannelInitializer;
+import org.beacon.server.net.ImRequests;
+import org.beacon.server.net.NetServices;
+import org.beacon.server.presence.PresenceService;
+import org.beacon.server.presence.SignedInConnections;
+import org.beacon.server.region.RegionState;
+import org.beacon.server.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Beacon server: listens, serves connections, keeps the region snapshot current. Built from its
+ * configuration and a store it does not own (the caller opens and closes the store).
+ *
+ * <p>{@link #start()} loads the region, then starts the hashing threads, the event loops and the
+ * listening socket, in that order; {@link #close()} stops them in reverse. A start that fails half
+ * way undoes what it had done and rethrows.
+ */
+public final class BeaconServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(BeaconServer.class);
+    private static final long LOAD_TIMEOUT_SECONDS = 30;
+
+    private final ServerConfig config;
+    private final Store store;
+    private final PasswordHasher hasher;
+    private final ProtocolJson json = new ProtocolJson();
+    private final PresenceService presence = new PresenceService(json);
+    private final RegionState region;
+    private final ImRequests im;
+    private final Deque<Runnable> stops = new ArrayDeque<>();
+    private volatile boolean running;
+    private Channel listener;
+    private ChannelGroup connections;
+
+    /** A server with production password hashing and no session services yet. */
+    public BeaconServer(ServerConfig config, Store store) {
+        this(config, store, new PasswordHasher(), services -> ImRequests.unavailable());
+    }
+
+    /**
+     * @param hasher checks passwords (tests pass a cheap one)
+     * @param im     builds the session services from what the server provides
+     */
+    public BeaconServer(ServerConfig config, Store store, PasswordHasher hasher,
+            Function<ServerServices, ImRequests> im) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.store = Objects.requireNonNull(store, "store");
+        this.hasher = Objects.requireNonNull(hasher, "hasher");
+        this.region = new RegionState(store, this::regionChanged);
+        this.im = Objects.requireNonNull(
+                im.apply(new ServerServices(store, region, presence, json, config.clock())), "im");
+    }
+
+    /**
+     * Loads the region and starts listening.
+     *
+     * @return the bound port (the chosen one when the configuration says 0)
+     * @throws IllegalStateException when already started, or when the region cannot be loaded or the
+     *                               port cannot be bound (the cause says which)
+     */
+    public synchronized int start() {
+        if (running || !stops.isEmpty()) {
+            throw new IllegalStateException("already started");
+        }
+        try {
+            loadRegion();
+            stops.push(() -> running = false);
+            store.onExternalChange(() -> {
+                if (running) {
+                    region.reload();
+                }
+            });
+
+            ThreadPoolExecutor hashing = new ThreadPoolExecutor(config.authThreads(), config.authThreads(),
+                    0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(config.authQueue()),
+                    new DefaultThreadFactory("beacon-auth", true));
+            stops.push(hashing::shutdownNow);
+
+            boolean epoll = config.nativeTransport() && Epoll.isAvailable();
+            IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+            Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class
+                    : NioServerSocketChannel.class;
+            EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("beacon-accept"), io);
+            stops.push(() -> shutDown(boss));
+            EventLoopGroup workers = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("beacon-io"), io);
+            stops.push(() -> shutDown(workers));
+
+            connections = new DefaultChannelGroup("beacon-connections", GlobalEventExecutor.INSTANCE);
+            stops.push(() -> connections.close().awaitUninterruptibly(5, TimeUnit.SECONDS));
+
+            Authenticator auth = new Authenticator(hasher, hashing,
+                    new LoginThrottle(config.throttle(), config.clock()), new ResumeTokens(new SecureRandom()),
+                    store, () -> region.current().directory(), config.clock(), config.tokenLifetime());
+            NetServices services = new NetServices(serverName(), config.maxFrame(), config.heartbeatSeconds(),
+                    config.idleTimeout(), config.requestsPerSecond(), config.requestBurst(), config.clock(), json,
+                    region, auth, presence, im, store, connections);
+
+            ServerBootstrap bootstrap = new ServerBootstrap()
+                    .group(boss, workers)
+                    .channel(channelType)
+                    .option(ChannelOption.SO_BACKLOG, 1024)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childOption(ChannelOption.SO_KEEPALIVE, true)
+                    .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(64 * 1024, 1024 * 1024))
+                    .childHandler(new BeaconChannelInitializer(services));
+            listener = bootstrap.bind(config.bindAddress(), config.port()).syncUninterruptibly().channel();
+            stops.push(() -> listener.close().awaitUninterruptibly(5, TimeUnit.SECONDS));
+            running = true;
+            log.info("Listening on {} ({} transport)", address(), epoll ? "epoll" : "nio");
+            return port();
+        } catch (Exception e) { // Netty rethrows a bind failure's checked BindException undeclared
+            stopAll();
+            throw e instanceof IllegalStateException ise ? ise
+                    : new IllegalStateException("Cannot start: " + e.getMessage(), e);
+        }
+    }
+
+    /** The bound address; only after {@link #start()}. */
+    public synchronized InetSocketAddress address() {
+        if (listener == null) {
+            throw new IllegalStateException("not started");
+        }
+        return (InetSocketAddress) listener.localAddress();
+    }
+
+    /** The bound port; only after {@link #start()}. */
+    public int port() {
+        return address().getPort();
+    }
+
+    /** Signed-in connections, to push events to users. */
+    public SignedInConnections connections() {
+        return presence;
+    }
+
+    /** The region snapshot this server serves. */
+    public RegionState region() {
+        return region;
+    }
+
+    /** Stops listening, closes every connection, stops the threads. Idempotent; leaves the store open. */
+    @Override
+    public synchronized void close() {
+        if (!stops.isEmpty()) {
+            log.info("Stopping");
+            stopAll();
+        }
+    }
+
+    private void stopAll() {
+        while (!stops.isEmpty()) {
+            try {
+                stops.pop().run();
+            } catch (RuntimeException e) {
+                log.warn("Error while stopping", e);
+            }
+        }
+        listener = null;
+    }
+
+    private void loadRegion() {
+        try {
+            RegionState.Snapshot loaded = region.reload().get(LOAD_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            log.info("Region \"{}\": {} organizations, {} resources, {} users; IM {}",
+                    loaded.settings().regionName(), loaded.directory().organizations().size(),
+                    loaded.directory().resources().size(), loaded.directory().users().size(),
+                    loaded.imEnabled() ? "on" : "off");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot load the region from the store: " + e.getCause().getMessage(),
+                    e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Loading the region took longer than " + LOAD_TIMEOUT_SECONDS + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while loading the region", e);
+        }
+    }
+
+    /** Called in swap order on a store thread: tells every signed-in client when IM was switched. */
+    private void regionChanged(RegionState.Snapshot old, RegionState.Snapshot now) {
+        if (running && old.imEnabled() != now.imEnabled()) {
+            int told = presence.sendToAll(new ServerMessage.ImSwitched(now.imEnabled()));
+            log.info("Instant messaging switched {}; told {} connections", now.imEnabled() ? "on" : "off", told);
+        } else if (running) {
+            log.info("Directory reloaded: {} users", now.directory().users().size());
+        }
+    }
+
+    private static void shutDown(EventLoopGroup group) {
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+
+    private static String serverName() {
+        String version = BeaconServer.class.getPackage().getImplementationVersion();
+        return "beacon-server/" + (version == null ? "dev" : version);
+    }
+}

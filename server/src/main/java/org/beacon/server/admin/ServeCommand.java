@@ -1,0 +1,87 @@
+package org.beacon.server.admin;
+
+import java.nio.file.Files;
+import java.util.concurrent.CountDownLatch;
+import org.beacon.protocol.Protocol;
+import org.beacon.server.BeaconServer;
+import org.beacon.server.ServerConfig;
+import org.beacon.server.auth.PasswordHasher;
+import org.beacon.server.demo.DemoRegion;
+import org.beacon.server.net.ImRequests;
+import org.beacon.server.store.OpenMode;
+import org.beacon.server.store.SqliteStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code serve}: runs the server on a region database until the process is stopped (SIGTERM or
+ * Ctrl-C); a shutdown hook then closes the server, then the store.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Run the Beacon server on a region database until stopped (SIGTERM or Ctrl-C).",
+            "With --demo, a database that does not exist yet is created with the demo region first;"
+                    + " an existing one is served as it is (not seeded again)."})
+final class ServeCommand extends AdminSubcommand {
+    private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + Protocol.DEFAULT_PORT,
+            description = "TCP port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "0.0.0.0",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}, every interface).")
+    String bind;
+
+    @Option(names = "--demo", description = "Create the database with the demo region (users gblue, ablack, cgray"
+            + " and more; password \"demo\") if it does not exist.")
+    boolean demo;
+
+    @Override
+    int execute() throws Exception {
+        if (port < 0 || port > 65_535) {
+            throw usage("--port must be 0-65535, not " + port);
+        }
+        PasswordHasher hasher = env().hashers().get();
+        SqliteStore store = openStore(hasher);
+        BeaconServer server;
+        try {
+            server = new BeaconServer(ServerConfig.defaults().withBindAddress(bind).withPort(port)
+                    .withClock(env().clock()), store, hasher, services -> ImRequests.unavailable());
+            server.start();
+        } catch (RuntimeException e) {
+            store.close();
+            return fail("cannot serve " + db + ": " + e.getMessage());
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            store.close();
+            log.info("Stopped");
+            stopped.countDown();
+        }, "beacon-shutdown"));
+        log.info("Beacon serving on {}:{}", bind, server.port());
+        stopped.await();
+        return BeaconCommand.EXIT_OK;
+    }
+
+    private SqliteStore openStore(PasswordHasher hasher) {
+        if (!demo) {
+            return openExisting();
+        }
+        if (Files.exists(db)) {
+            log.info("{} exists; serving it as it is (--demo seeds only a new database)", db);
+            return openExisting();
+        }
+        SqliteStore store = env().stores().open(db, OpenMode.CREATE_NEW);
+        try {
+            new DemoRegion(hasher).seed(store).join();
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        log.info("Created {} with the demo region (password \"{}\" for every user)", db, DemoRegion.PASSWORD);
+        return store;
+    }
+}

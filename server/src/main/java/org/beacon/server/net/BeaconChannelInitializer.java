@@ -1,0 +1,49 @@
+package org.beacon.server.net;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.concurrent.TimeUnit;
+import org.beacon.protocol.ClientMessage;
+import org.beacon.protocol.codec.FrameDecoder;
+import org.beacon.protocol.codec.FrameEncoder;
+import org.beacon.protocol.codec.JsonMessageDecoder;
+
+/**
+ * Builds each connection's pipeline:
+ * <pre>
+ *  bytes in ──► frames ──► json ──► idle ──► connection (state, requests, error mapping)
+ *  bytes out ◄────────────────────  encoder ◄──┘
+ * </pre>
+ * {@code frames} fails fast on an oversized length; {@code idle} fires when no complete frame came
+ * for the idle timeout (a trickle of bytes that never completes one does not keep it open). The
+ * stateless codecs are shared; the {@link ConnectionHandler} is new for every connection.
+ */
+public final class BeaconChannelInitializer extends ChannelInitializer<Channel> {
+    private final NetServices services;
+    private final JsonMessageDecoder<ClientMessage> json;
+    private final FrameEncoder encoder;
+    private final DirectoryViews views;
+    private final StatsReporter stats;
+
+    public BeaconChannelInitializer(NetServices services) {
+        this.services = services;
+        this.json = JsonMessageDecoder.forRequests(services.json());
+        this.encoder = new FrameEncoder(services.json());
+        this.views = new DirectoryViews(services.json());
+        this.stats = new StatsReporter(services.connections(), services.presence(), services.store(),
+                services.clock());
+    }
+
+    @Override
+    protected void initChannel(Channel channel) {
+        services.connections().add(channel);
+        ChannelPipeline pipeline = channel.pipeline();
+        pipeline.addLast("frames", new FrameDecoder(services.maxFrame()));
+        pipeline.addLast("json", json);
+        pipeline.addLast("idle", new IdleStateHandler(services.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
+        pipeline.addLast("encoder", encoder);
+        pipeline.addLast("connection", new ConnectionHandler(services, views, stats));
+    }
+}

@@ -1,0 +1,40 @@
+package org.beacon.server.net;
+
+import io.netty.channel.group.ChannelGroup;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import org.beacon.protocol.reply.StatsResult;
+import org.beacon.server.presence.SignedInConnections;
+import org.beacon.server.store.Store;
+
+/** Gathers the figures of a {@code stats} reply: connections, CPU, heap, uptime, stored messages. */
+final class StatsReporter {
+    private final ChannelGroup connections;
+    private final SignedInConnections signedIn;
+    private final Store store;
+    private final Clock clock;
+    private final Instant startedAt;
+
+    StatsReporter(ChannelGroup connections, SignedInConnections signedIn, Store store, Clock clock) {
+        this.connections = connections;
+        this.signedIn = signedIn;
+        this.store = store;
+        this.clock = clock;
+        this.startedAt = clock.instant();
+    }
+
+    /** Completes on the store's thread. */
+    CompletableFuture<StatsResult> snapshot() {
+        long open = connections.size();
+        long in = signedIn.connectionCount();
+        double cpu = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(-1.0);
+        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        long uptime = Duration.between(startedAt, clock.instant()).toSeconds();
+        return store.stats().thenApply(s -> new StatsResult(open, in, cpu, heap.getUsed(), heap.getMax(), uptime,
+                s.messages()));
+    }
+}

@@ -1,0 +1,127 @@
+package org.beacon.server.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+import org.beacon.protocol.ClientMessage;
+import org.beacon.protocol.ErrorCode;
+import org.beacon.protocol.ServerMessage;
+import org.beacon.protocol.json.ProtocolJson;
+import org.beacon.server.auth.Authenticator;
+import org.beacon.server.auth.LoginThrottle;
+import org.beacon.server.auth.ResumeTokens;
+import org.beacon.server.presence.PresenceService;
+import org.beacon.server.region.RegionState;
+import org.beacon.server.store.OpenMode;
+import org.beacon.server.store.SqliteStore;
+import org.beacon.server.testing.TestServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The state machine and error mapping on an {@link EmbeddedChannel}: bytes in, frames out. */
+class ConnectionHandlerTest {
+    @TempDir
+    Path dir;
+    SqliteStore store;
+    EmbeddedChannel channel;
+    final ProtocolJson json = new ProtocolJson();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        store = SqliteStore.open(dir.resolve("r.db"), OpenMode.CREATE_NEW, Clock.systemUTC());
+        RegionState region = new RegionState(store, (a, b) -> { });
+        region.reload().get(10, TimeUnit.SECONDS);
+        PresenceService presence = new PresenceService(json);
+        Authenticator auth = new Authenticator(TestServer.HASHER, ForkJoinPool.commonPool(),
+                new LoginThrottle(LoginThrottle.Settings.defaults(), Clock.systemUTC()),
+                new ResumeTokens(new SecureRandom()), store, () -> region.current().directory(), Clock.systemUTC(),
+                Duration.ofDays(7));
+        NetServices services = new NetServices("beacon-server/test", 1_024, 30, Duration.ofSeconds(90), 50, 200,
+                Clock.systemUTC(), json, region, auth, presence, ImRequests.unavailable(), store,
+                new DefaultChannelGroup(GlobalEventExecutor.INSTANCE));
+        channel = new EmbeddedChannel(new BeaconChannelInitializer(services));
+    }
+
+    @AfterEach
+    void tearDown() {
+        channel.finishAndReleaseAll();
+        store.close();
+    }
+
+    private ServerMessage exchange(ClientMessage request) {
+        byte[] body = json.write(request);
+        channel.writeInbound(Unpooled.buffer().writeInt(body.length).writeBytes(body));
+        return readOne();
+    }
+
+    private ServerMessage readOne() {
+        ByteBuf out = channel.readOutbound();
+        assertThat(out).as("a frame was written").isNotNull();
+        try {
+            byte[] body = new byte[out.readInt()];
+            out.readBytes(body);
+            return json.readServer(body);
+        } finally {
+            out.release();
+        }
+    }
+
+    private ConnectionHandler handler() {
+        return channel.pipeline().get(ConnectionHandler.class);
+    }
+
+    @Test
+    void states_helloThenLogin() {
+        assertThat(handler().state()).isEqualTo(ConnectionHandler.State.AWAITING_HELLO);
+        assertThat(exchange(new ClientMessage.Ping(1L)))
+                .isEqualTo(new ServerMessage.Error(1L, ErrorCode.AUTH_REQUIRED, "Send hello first."));
+        assertThat(exchange(new ClientMessage.Hello(2L, 1, "t"))).isInstanceOf(ServerMessage.Ok.class);
+        assertThat(handler().state()).isEqualTo(ConnectionHandler.State.AWAITING_LOGIN);
+        assertThat(exchange(new ClientMessage.Directory(3L)))
+                .isEqualTo(new ServerMessage.Error(3L, ErrorCode.AUTH_REQUIRED, "Sign in first."));
+        assertThat(channel.isOpen()).isTrue();
+    }
+
+    @Test
+    void oversizedLength_answersTooLarge_andCloses() {
+        ConnectionHandler handler = handler();
+        channel.writeInbound(Unpooled.buffer().writeInt(1_025));
+        ServerMessage.Error error = (ServerMessage.Error) readOne();
+        assertThat(error.code()).isEqualTo(ErrorCode.TOO_LARGE);
+        assertThat(error.id()).isNull();
+        assertThat(channel.isOpen()).isFalse();
+        assertThat(handler.state()).isEqualTo(ConnectionHandler.State.CLOSING);
+    }
+
+    @Test
+    void unexpectedException_answersInternal_withoutDetails_andCloses() {
+        channel.pipeline().fireExceptionCaught(new IllegalStateException("secret detail"));
+        ServerMessage.Error error = (ServerMessage.Error) readOne();
+        assertThat(error.code()).isEqualTo(ErrorCode.INTERNAL);
+        assertThat(error.message()).doesNotContain("secret");
+        assertThat(channel.isOpen()).isFalse();
+    }
+
+    @Test
+    void framesAfterAFatalError_areIgnored() {
+        byte[] bad = "{\"type\":\"nope\"}".getBytes();
+        byte[] ping = json.write(new ClientMessage.Ping(5L));
+        channel.writeInbound(Unpooled.buffer().writeInt(bad.length).writeBytes(bad)
+                .writeInt(ping.length).writeBytes(ping));
+        assertThat(((ServerMessage.Error) readOne()).code()).isEqualTo(ErrorCode.BAD_FRAME);
+        Object next = channel.readOutbound();
+        assertThat(next).isNull();
+    }
+}

@@ -1,0 +1,110 @@
+package org.beacon.server.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.beacon.protocol.ClientMessage;
+import org.beacon.protocol.ErrorCode;
+import org.beacon.protocol.Protocol;
+import org.beacon.protocol.ServerMessage;
+import org.beacon.protocol.reply.HelloResult;
+import org.beacon.protocol.reply.PingResult;
+import org.beacon.protocol.reply.StatsResult;
+import org.beacon.server.BeaconServer;
+import org.beacon.server.ServerConfig;
+import org.beacon.server.testing.TestClient;
+import org.beacon.server.testing.TestServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HandshakeTest {
+    @TempDir
+    Path dir;
+    TestServer server;
+
+    @BeforeEach
+    void start() {
+        server = TestServer.start(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void hello_version1_repliesWithServerLimits() throws Exception {
+        TestClient client = server.connect();
+        HelloResult hello = client.requestOk(new ClientMessage.Hello(1L, 1, "test/1"), HelloResult.class);
+        assertThat(hello.version()).isEqualTo(1);
+        assertThat(hello.server()).startsWith("beacon-server/");
+        assertThat(hello.maxFrame()).isEqualTo(Protocol.DEFAULT_MAX_FRAME);
+        assertThat(hello.heartbeatSeconds()).isEqualTo(30);
+    }
+
+    @Test
+    void hello_otherVersion_failsUnsupportedAndCloses() throws Exception {
+        TestClient client = server.connect();
+        client.requestError(new ClientMessage.Hello(1L, 2, "future/9"), ErrorCode.UNSUPPORTED_VERSION);
+        client.awaitClosed();
+    }
+
+    @Test
+    void requestBeforeHello_failsAuthRequired_connectionStaysOpen() throws Exception {
+        TestClient client = server.connect();
+        client.requestError(new ClientMessage.Login(5L, "alice", "pw-alice"), ErrorCode.AUTH_REQUIRED);
+        client.requestError(new ClientMessage.Ping(6L), ErrorCode.AUTH_REQUIRED);
+        assertThat(client.hello()).isInstanceOf(ServerMessage.Ok.class);
+    }
+
+    @Test
+    void requestBeforeLogin_failsAuthRequired_butPingWorks() throws Exception {
+        TestClient client = server.helloed();
+        client.requestError(new ClientMessage.Directory(2L), ErrorCode.AUTH_REQUIRED);
+        client.requestError(new ClientMessage.Stats(3L), ErrorCode.AUTH_REQUIRED);
+        client.requestError(new ClientMessage.StartPrivate(4L, "bob"), ErrorCode.AUTH_REQUIRED);
+        client.requestError(new ClientMessage.Logout(5L), ErrorCode.AUTH_REQUIRED);
+        assertThat(client.requestOk(new ClientMessage.Ping(6L), PingResult.class).serverTime()).isNotNull();
+    }
+
+    @Test
+    void secondHello_failsBadRequest_connectionStaysOpen() throws Exception {
+        TestClient client = server.helloed();
+        client.requestError(new ClientMessage.Hello(9L, 1, "again"), ErrorCode.BAD_REQUEST);
+        client.requestOk(new ClientMessage.Ping(10L), PingResult.class);
+    }
+
+    @Test
+    void stats_afterSignIn_reportsConnectionsAndProcess() throws Exception {
+        TestClient alice = server.signedIn("alice");
+        server.helloed();
+        StatsResult stats = alice.requestOk(new ClientMessage.Stats(7L), StatsResult.class);
+        assertThat(stats.connections()).isEqualTo(2);
+        assertThat(stats.signedIn()).isEqualTo(1);
+        assertThat(stats.cpuSeconds()).isPositive();
+        assertThat(stats.heapUsedBytes()).isPositive();
+        assertThat(stats.messagesStored()).isZero();
+    }
+
+    @Test
+    void start_onABusyPort_failsAndUndoesItself() {
+        BeaconServer second = new BeaconServer(ServerConfig.defaults().withBindAddress("127.0.0.1")
+                .withPort(server.server().port()), server.otherStore(), TestServer.HASHER,
+                services -> ImRequests.unavailable());
+        assertThatThrownBy(second::start).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Address already in use");
+        second.close();
+        assertThatThrownBy(second::port).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void nioTransport_servesToo(@TempDir Path other) throws Exception {
+        try (TestServer nio = TestServer.start(other, c -> c.withNativeTransport(false))) {
+            TestClient client = nio.signedIn("bob");
+            assertThat(client.requestOk(new ClientMessage.Ping(3L), PingResult.class).serverTime()).isNotNull();
+        }
+    }
+}
