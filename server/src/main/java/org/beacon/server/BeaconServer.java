@@ -35,6 +35,8 @@ import org.beacon.server.auth.LoginThrottle;
 import org.beacon.server.auth.PasswordHasher;
 import org.beacon.server.auth.ResumeTokens;
 import org.beacon.server.net.BeaconChannelInitializer;
+import org.beacon.server.im.ImLimits;
+import org.beacon.server.im.SessionRequests;
 import org.beacon.server.net.ImRequests;
 import org.beacon.server.net.NetServices;
 import org.beacon.server.presence.PresenceService;
@@ -68,9 +70,9 @@ public final class BeaconServer implements AutoCloseable {
     private Channel listener;
     private ChannelGroup connections;
 
-    /** A server with production password hashing and no session services yet. */
+    /** A server with production password hashing and the standard IM limits. */
     public BeaconServer(ServerConfig config, Store store) {
-        this(config, store, new PasswordHasher(), services -> ImRequests.unavailable());
+        this(config, store, new PasswordHasher(), services -> SessionRequests.create(services, ImLimits.defaults()));
     }
 
     /**
@@ -100,6 +102,8 @@ public final class BeaconServer implements AutoCloseable {
         }
         try {
             loadRegion();
+            im.start().toCompletableFuture().join();
+            stops.push(im::close);
             stops.push(() -> running = false);
             store.onExternalChange(() -> {
                 if (running) {
@@ -216,6 +220,7 @@ public final class BeaconServer implements AutoCloseable {
     private void regionChanged(RegionState.Snapshot old, RegionState.Snapshot now) {
         if (running && old.imEnabled() != now.imEnabled()) {
             int told = presence.sendToAll(new ServerMessage.ImSwitched(now.imEnabled()));
+            im.imSwitched(now.imEnabled());
             log.info("Instant messaging switched {}; told {} connections", now.imEnabled() ? "on" : "off", told);
         } else if (running) {
             log.info("Directory reloaded: {} users", now.directory().users().size());

@@ -1,13 +1,17 @@
 package org.beacon.server.admin;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.concurrent.CountDownLatch;
 import org.beacon.protocol.Protocol;
 import org.beacon.server.BeaconServer;
 import org.beacon.server.ServerConfig;
 import org.beacon.server.auth.PasswordHasher;
 import org.beacon.server.demo.DemoRegion;
-import org.beacon.server.net.ImRequests;
+import org.beacon.server.im.ImLimits;
+import org.beacon.server.im.SessionRequests;
 import org.beacon.server.store.OpenMode;
 import org.beacon.server.store.SqliteStore;
 import org.slf4j.Logger;
@@ -34,6 +38,10 @@ final class ServeCommand extends AdminSubcommand {
             description = "Address to listen on (default: ${DEFAULT-VALUE}, every interface).")
     String bind;
 
+    @Option(names = "--port-file", paramLabel = "FILE",
+            description = "Write the bound port to FILE once listening (useful with --port 0).")
+    Path portFile;
+
     @Option(names = "--demo", description = "Create the database with the demo region (users gblue, ablack, cgray"
             + " and more; password \"demo\") if it does not exist.")
     boolean demo;
@@ -48,8 +56,12 @@ final class ServeCommand extends AdminSubcommand {
         BeaconServer server;
         try {
             server = new BeaconServer(ServerConfig.defaults().withBindAddress(bind).withPort(port)
-                    .withClock(env().clock()), store, hasher, services -> ImRequests.unavailable());
+                    .withClock(env().clock()), store, hasher,
+                    services -> SessionRequests.create(services, ImLimits.defaults()));
             server.start();
+            if (portFile != null) {
+                writePortFile(server.port());
+            }
         } catch (RuntimeException e) {
             store.close();
             return fail("cannot serve " + db + ": " + e.getMessage());
@@ -64,6 +76,14 @@ final class ServeCommand extends AdminSubcommand {
         log.info("Beacon serving on {}:{}", bind, server.port());
         stopped.await();
         return BeaconCommand.EXIT_OK;
+    }
+
+    /** Written whole under a temporary name, then renamed: a reader never sees a half-written port. */
+    private void writePortFile(int boundPort) throws java.io.IOException {
+        Path target = portFile.toAbsolutePath();
+        Path temp = target.resolveSibling(target.getFileName() + ".tmp");
+        Files.writeString(temp, Integer.toString(boundPort), StandardCharsets.US_ASCII);
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private SqliteStore openStore(PasswordHasher hasher) {

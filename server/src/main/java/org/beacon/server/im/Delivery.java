@@ -59,7 +59,7 @@ final class Delivery {
         EncodedFrame frame = null;
         for (String username : participants) {
             for (ImConnection connection : online.connectionsOf(username)) {
-                if (connection == origin) {
+                if (connection.equals(origin)) {
                     continue;
                 }
                 if (frame == null) {

@@ -293,6 +293,11 @@ public final class ImService implements AutoCloseable {
         });
     }
 
+    /** Ends a connection's catch-up without a backlog (IM is switched off; see {@code imSwitched}). */
+    public void skipCatchUp(ImConnection connection) {
+        delivery.catchUp(connection, List.of());
+    }
+
     /** A connection closed or signed out. */
     public void signedOut(ImConnection connection) {
         delivery.closed(connection);

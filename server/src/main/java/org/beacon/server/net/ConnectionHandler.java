@@ -291,6 +291,7 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<ClientMessage>
         state = State.SIGNED_IN;
         caller = new Caller(username, channel);
         tokenDigest = in.tokenDigest();
+        services.im().signingIn(caller);
         // Registered before the settings are read: an IM switch after this point is pushed to us,
         // one before it is in the snapshot we read next.
         services.presence().signedIn(username, channel);

@@ -18,13 +18,15 @@ import org.beacon.server.store.StoreException;
  * TooLongFrameException            TOO_LARGE         close (sent as soon as the length is read)
  * ProtocolException BAD_FRAME      BAD_FRAME         close
  * CorruptedFrameException          BAD_FRAME         close
- * ProtocolException (other codes)  that code         stays open, unless the code closes (below)
+ * ProtocolException (other codes)  that code         stays open, unless the code closes (below);
+ *                                                    retry_after_ms is passed on
  * IOException (peer went away)     nothing           close quietly
  * StoreException CLOSED            INTERNAL          close (the server is stopping)
  * anything else                    INTERNAL          logged with its stack trace; close when it
  *                                                    escaped the pipeline, stays open for a request
  * </pre>
- * Codes that always close: BAD_FRAME, TOO_LARGE, UNSUPPORTED_VERSION, IDLE_TIMEOUT.
+ * Codes that always close: BAD_FRAME, UNSUPPORTED_VERSION, IDLE_TIMEOUT. TOO_LARGE closes only
+ * for an oversized frame; a message text over its limit is refused with the connection kept.
  */
 final class Failures {
     static final String INTERNAL_MESSAGE = "The server failed; the request may be retried.";
@@ -55,7 +57,7 @@ final class Failures {
         }
         if (t instanceof ProtocolException p) {
             Long id = p.requestId() != null ? p.requestId() : requestId;
-            return new Failure(error(id, p.code(), p.getMessage()), closes(p.code()), false);
+            return new Failure(p.toReply(id), closes(p.code()), false);
         }
         if (t instanceof IOException) {
             return new Failure(null, true, false);
@@ -67,8 +69,7 @@ final class Failures {
     }
 
     static boolean closes(ErrorCode code) {
-        return code == ErrorCode.BAD_FRAME || code == ErrorCode.TOO_LARGE
-                || code == ErrorCode.UNSUPPORTED_VERSION || code == ErrorCode.IDLE_TIMEOUT;
+        return code == ErrorCode.BAD_FRAME || code == ErrorCode.UNSUPPORTED_VERSION || code == ErrorCode.IDLE_TIMEOUT;
     }
 
     private static ServerMessage.Error error(Long id, ErrorCode code, String message) {

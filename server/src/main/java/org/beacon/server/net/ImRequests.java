@@ -19,8 +19,32 @@ public interface ImRequests {
     /** Serves one session request and completes with its reply (ok or error) for {@code request.id()}. */
     CompletionStage<ServerMessage.Reply> handle(Caller caller, ClientMessage request);
 
-    /** A connection signed in (e.g. to push what the user missed). Called on its event loop. */
+    /** Loads what the service needs before the server accepts connections; the server waits for it. */
+    default CompletionStage<Void> start() {
+        return java.util.concurrent.CompletableFuture.completedFuture(null);
+    }
+
+    /** Stops the service; called after the server stopped accepting and closed its connections. */
+    default void close() {
+    }
+
+    /**
+     * A connection is signing in: called on its event loop <em>before</em> it is registered as
+     * signed in, so the service can hold live events for it until {@link #signedIn} has pushed
+     * what the user missed.
+     */
+    default void signingIn(Caller caller) {
+    }
+
+    /**
+     * A connection signed in and its {@code ok} was written (e.g. to push what the user missed).
+     * Called on its event loop.
+     */
     default void signedIn(Caller caller) {
+    }
+
+    /** The administrator switched instant messaging on or off; every connection was told. */
+    default void imSwitched(boolean enabled) {
     }
 
     /** A signed-in connection closed. Called on its event loop. */
@@ -38,10 +62,5 @@ public interface ImRequests {
                 || request instanceof ClientMessage.Sessions
                 || request instanceof ClientMessage.Leave
                 || request instanceof ClientMessage.End;
-    }
-
-    /** TEMPORARY until session delivery lands: answers every session request with {@code INTERNAL}. */
-    static ImRequests unavailable() {
-        return UnavailableImRequests.INSTANCE;
     }
 }

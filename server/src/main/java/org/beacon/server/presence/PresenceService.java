@@ -122,6 +122,19 @@ public final class PresenceService implements SignedInConnections {
     }
 
     @Override
+    public void forEachSignedIn(java.util.function.BiConsumer<String, Channel> action) {
+        for (Map.Entry<String, Entry> e : entries.entrySet()) {
+            Channel[] channels;
+            synchronized (e.getValue()) {
+                channels = e.getValue().connections.snapshot();
+            }
+            for (Channel channel : channels) {
+                action.accept(e.getKey(), channel);
+            }
+        }
+    }
+
+    @Override
     public int connectionCount() {
         return signedIn.get();
     }

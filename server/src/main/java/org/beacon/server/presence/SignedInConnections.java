@@ -23,6 +23,9 @@ public interface SignedInConnections {
     /** Sends an event to every signed-in connection; returns how many got it. */
     int sendToAll(ServerMessage.Event event);
 
+    /** Calls {@code action} with each signed-in connection and its user (a snapshot per user). */
+    void forEachSignedIn(java.util.function.BiConsumer<String, Channel> action);
+
     /** Signed-in connections in total. */
     int connectionCount();
 }

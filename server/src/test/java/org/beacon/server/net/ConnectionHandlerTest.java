@@ -49,7 +49,9 @@ class ConnectionHandlerTest {
                 new ResumeTokens(new SecureRandom()), store, () -> region.current().directory(), Clock.systemUTC(),
                 Duration.ofDays(7));
         NetServices services = new NetServices("beacon-server/test", 1_024, 30, Duration.ofSeconds(90), 50, 200,
-                Clock.systemUTC(), json, region, auth, presence, ImRequests.unavailable(), store,
+                Clock.systemUTC(), json, region, auth, presence, (caller, request) -> {
+                    throw new AssertionError("no session request is sent in these tests");
+                }, store,
                 new DefaultChannelGroup(GlobalEventExecutor.INSTANCE));
         channel = new EmbeddedChannel(new BeaconChannelInitializer(services));
     }

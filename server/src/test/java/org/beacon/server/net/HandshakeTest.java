@@ -13,6 +13,8 @@ import org.beacon.protocol.reply.PingResult;
 import org.beacon.protocol.reply.StatsResult;
 import org.beacon.server.BeaconServer;
 import org.beacon.server.ServerConfig;
+import org.beacon.server.im.ImLimits;
+import org.beacon.server.im.SessionRequests;
 import org.beacon.server.testing.TestClient;
 import org.beacon.server.testing.TestServer;
 import org.junit.jupiter.api.AfterEach;
@@ -93,7 +95,7 @@ class HandshakeTest {
     void start_onABusyPort_failsAndUndoesItself() {
         BeaconServer second = new BeaconServer(ServerConfig.defaults().withBindAddress("127.0.0.1")
                 .withPort(server.server().port()), server.otherStore(), TestServer.HASHER,
-                services -> ImRequests.unavailable());
+                services -> SessionRequests.create(services, ImLimits.defaults()));
         assertThatThrownBy(second::start).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Address already in use");
         second.close();

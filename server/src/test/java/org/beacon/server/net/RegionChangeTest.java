@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.beacon.protocol.ClientMessage;
 import org.beacon.protocol.ErrorCode;
 import org.beacon.protocol.ServerMessage;
+import org.beacon.protocol.reply.SessionResult;
 import org.beacon.protocol.model.UserSummary;
 import org.beacon.protocol.reply.DirectoryResult;
 import org.beacon.protocol.reply.LoginResult;
@@ -54,8 +55,9 @@ class RegionChangeTest {
 
         cli.setImEnabled(true).get(10, TimeUnit.SECONDS);
         assertThat(alice.awaitEvent(ServerMessage.ImSwitched.class).enabled()).isTrue();
-        ServerMessage.Error notYet = alice.requestError(new ClientMessage.StartPrivate(11L, "bob"), ErrorCode.INTERNAL);
-        assertThat(notYet.message()).contains("not available in this build");
+        SessionResult chat = alice.requestOk(new ClientMessage.StartPrivate(11L, "bob"), SessionResult.class);
+        assertThat(bob.awaitEvent(ServerMessage.SessionOpened.class).session().sessionId())
+                .isEqualTo(chat.session().sessionId());
     }
 
     @Test
