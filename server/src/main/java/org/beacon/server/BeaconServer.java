@@ -35,7 +35,6 @@ import org.beacon.server.auth.LoginThrottle;
 import org.beacon.server.auth.PasswordHasher;
 import org.beacon.server.auth.ResumeTokens;
 import org.beacon.server.net.BeaconChannelInitializer;
-import org.beacon.server.im.ImLimits;
 import org.beacon.server.im.SessionRequests;
 import org.beacon.server.net.ImRequests;
 import org.beacon.server.net.NetServices;
@@ -70,9 +69,14 @@ public final class BeaconServer implements AutoCloseable {
     private Channel listener;
     private ChannelGroup connections;
 
-    /** A server with production password hashing and the standard IM limits. */
+    /** A server with production password hashing. */
     public BeaconServer(ServerConfig config, Store store) {
-        this(config, store, new PasswordHasher(), services -> SessionRequests.create(services, ImLimits.defaults()));
+        this(config, store, new PasswordHasher());
+    }
+
+    /** A server with IM sessions limited as the configuration says. */
+    public BeaconServer(ServerConfig config, Store store, PasswordHasher hasher) {
+        this(config, store, hasher, services -> SessionRequests.create(services, config.imLimits()));
     }
 
     /**

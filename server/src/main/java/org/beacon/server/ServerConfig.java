@@ -3,6 +3,7 @@ package org.beacon.server;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import org.beacon.server.im.ImLimits;
 import org.beacon.protocol.Protocol;
 import org.beacon.server.auth.LoginThrottle;
 
@@ -26,6 +27,7 @@ import org.beacon.server.auth.LoginThrottle;
  * @param tokenLifetime    how long a resume token stays valid after its last use
  * @param nativeTransport  use epoll where it is available (NIO otherwise or when {@code false})
  * @param clock            time source for tokens, throttling and pings
+ * @param imLimits         per-user send rate and conference limits of the IM service
  */
 public record ServerConfig(
         String bindAddress,
@@ -40,7 +42,8 @@ public record ServerConfig(
         int authQueue,
         Duration tokenLifetime,
         boolean nativeTransport,
-        Clock clock) {
+        Clock clock,
+        ImLimits imLimits) {
 
     public static final int DEFAULT_HEARTBEAT_SECONDS = 30;
 
@@ -58,6 +61,7 @@ public record ServerConfig(
         require(tokenLifetime != null && !tokenLifetime.isNegative() && !tokenLifetime.isZero(),
                 "tokenLifetime", tokenLifetime);
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(imLimits, "imLimits");
     }
 
     /** Production defaults: port 7400 on every interface, 64 KiB frames, 30 s heartbeat, 90 s idle. */
@@ -66,59 +70,64 @@ public record ServerConfig(
                 DEFAULT_HEARTBEAT_SECONDS, Duration.ofSeconds(3L * DEFAULT_HEARTBEAT_SECONDS),
                 LoginThrottle.Settings.defaults(), 50, 200,
                 Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() / 2)), 256,
-                Duration.ofDays(7), true, Clock.systemUTC());
+                Duration.ofDays(7), true, Clock.systemUTC(), ImLimits.defaults());
     }
 
     public ServerConfig withBindAddress(String value) {
         return new ServerConfig(value, port, maxFrame, heartbeatSeconds, idleTimeout, throttle,
-                requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, nativeTransport, clock);
+                requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, nativeTransport, clock, imLimits);
     }
 
     public ServerConfig withPort(int value) {
         return new ServerConfig(bindAddress, value, maxFrame, heartbeatSeconds, idleTimeout, throttle,
-                requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, nativeTransport, clock);
+                requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, nativeTransport, clock, imLimits);
     }
 
     public ServerConfig withMaxFrame(int value) {
         return new ServerConfig(bindAddress, port, value, heartbeatSeconds, idleTimeout, throttle,
-                requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, nativeTransport, clock);
+                requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, nativeTransport, clock, imLimits);
     }
 
     /** Sets the heartbeat and the idle timeout to three times it. */
     public ServerConfig withHeartbeatSeconds(int value) {
         return new ServerConfig(bindAddress, port, maxFrame, value, Duration.ofSeconds(3L * value), throttle,
-                requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, nativeTransport, clock);
+                requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, nativeTransport, clock, imLimits);
     }
 
     /** Only the idle timeout (tests use a fraction of a second). */
     public ServerConfig withIdleTimeout(Duration value) {
         return new ServerConfig(bindAddress, port, maxFrame, heartbeatSeconds, value, throttle,
-                requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, nativeTransport, clock);
+                requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, nativeTransport, clock, imLimits);
     }
 
     public ServerConfig withThrottle(LoginThrottle.Settings value) {
         return new ServerConfig(bindAddress, port, maxFrame, heartbeatSeconds, idleTimeout, value,
-                requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, nativeTransport, clock);
+                requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, nativeTransport, clock, imLimits);
     }
 
     public ServerConfig withRequestRate(int perSecond, int burst) {
         return new ServerConfig(bindAddress, port, maxFrame, heartbeatSeconds, idleTimeout, throttle,
-                perSecond, burst, authThreads, authQueue, tokenLifetime, nativeTransport, clock);
+                perSecond, burst, authThreads, authQueue, tokenLifetime, nativeTransport, clock, imLimits);
     }
 
     public ServerConfig withTokenLifetime(Duration value) {
         return new ServerConfig(bindAddress, port, maxFrame, heartbeatSeconds, idleTimeout, throttle,
-                requestsPerSecond, requestBurst, authThreads, authQueue, value, nativeTransport, clock);
+                requestsPerSecond, requestBurst, authThreads, authQueue, value, nativeTransport, clock, imLimits);
     }
 
     public ServerConfig withNativeTransport(boolean value) {
         return new ServerConfig(bindAddress, port, maxFrame, heartbeatSeconds, idleTimeout, throttle,
-                requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, value, clock);
+                requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, value, clock, imLimits);
     }
 
     public ServerConfig withClock(Clock value) {
         return new ServerConfig(bindAddress, port, maxFrame, heartbeatSeconds, idleTimeout, throttle,
-                requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, nativeTransport, value);
+                requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, nativeTransport, value, imLimits);
+    }
+
+    public ServerConfig withImLimits(ImLimits value) {
+        return new ServerConfig(bindAddress, port, maxFrame, heartbeatSeconds, idleTimeout, throttle,
+                requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, nativeTransport, clock, value);
     }
 
     private static void require(boolean ok, String name, Object value) {

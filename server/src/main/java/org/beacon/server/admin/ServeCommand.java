@@ -9,9 +9,8 @@ import org.beacon.protocol.Protocol;
 import org.beacon.server.BeaconServer;
 import org.beacon.server.ServerConfig;
 import org.beacon.server.auth.PasswordHasher;
-import org.beacon.server.demo.DemoRegion;
 import org.beacon.server.im.ImLimits;
-import org.beacon.server.im.SessionRequests;
+import org.beacon.server.demo.DemoRegion;
 import org.beacon.server.store.OpenMode;
 import org.beacon.server.store.SqliteStore;
 import org.slf4j.Logger;
@@ -42,6 +41,15 @@ final class ServeCommand extends AdminSubcommand {
             description = "Write the bound port to FILE once listening (useful with --port 0).")
     Path portFile;
 
+    @Option(names = "--send-rate", paramLabel = "PER_SECOND", defaultValue = "20",
+            description = "Messages a second one user may send, with bursts of twice that (default: ${DEFAULT-VALUE}).")
+    int sendRate;
+
+    @Option(names = "--request-rate", paramLabel = "PER_SECOND", defaultValue = "50",
+            description = "Requests a second one connection may make, with bursts of four times that"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int requestRate;
+
     @Option(names = "--demo", description = "Create the database with the demo region (users gblue, ablack, cgray"
             + " and more; password \"demo\") if it does not exist.")
     boolean demo;
@@ -51,13 +59,17 @@ final class ServeCommand extends AdminSubcommand {
         if (port < 0 || port > 65_535) {
             throw usage("--port must be 0-65535, not " + port);
         }
+        if (sendRate < 1 || requestRate < 1) {
+            throw usage("--send-rate and --request-rate must be at least 1");
+        }
         PasswordHasher hasher = env().hashers().get();
         SqliteStore store = openStore(hasher);
         BeaconServer server;
         try {
             server = new BeaconServer(ServerConfig.defaults().withBindAddress(bind).withPort(port)
-                    .withClock(env().clock()), store, hasher,
-                    services -> SessionRequests.create(services, ImLimits.defaults()));
+                    .withClock(env().clock())
+                    .withRequestRate(requestRate, 4 * requestRate)
+                    .withImLimits(ImLimits.defaults().withSendRate(sendRate, 2 * sendRate)), store, hasher);
             server.start();
             if (portFile != null) {
                 writePortFile(server.port());

@@ -14,6 +14,10 @@ public record ImLimits(double sendsPerSecond, int sendBurst, int maxParticipants
         return new ImLimits(20, 40, 2_000, 200);
     }
 
+    public ImLimits withSendRate(double perSecond, int burst) {
+        return new ImLimits(perSecond, burst, maxParticipants, maxTitleChars);
+    }
+
     public ImLimits {
         if (sendsPerSecond <= 0 || sendBurst < 1 || maxParticipants < 2 || maxTitleChars < 1) {
             throw new IllegalArgumentException("bad IM limits: " + sendsPerSecond + "/s, burst " + sendBurst

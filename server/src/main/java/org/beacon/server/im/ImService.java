@@ -40,7 +40,6 @@ import org.beacon.server.directory.Directory;
 import org.beacon.server.directory.User;
 import org.beacon.server.store.SessionRecord;
 import org.beacon.server.store.Store;
-import org.beacon.server.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,11 +47,13 @@ import org.slf4j.LoggerFactory;
  * IM sessions and guaranteed delivery.
  *
  * <p><b>How order and durability are kept.</b> One sequencer thread owns every active session's
- * state ({@link SessionBook}): it checks membership and rights, assigns each message the next
- * {@code seq} and a {@code sent_at}, and hands the write to the {@link Store}, whose single writer
- * commits in the same order. Only when a write is durable does its future complete (in order, on
- * the writer thread); then the sender gets its {@code ok} and the participants their
- * {@code message}. A resend with a known {@code client_msg_id} is answered with the original seq.
+ * state ({@link SessionBook}): it checks membership and rights, stamps {@code sent_at} (never
+ * earlier than the session's previous message) and hands the append to the {@link Store}, whose
+ * single writer applies writes in the same order and, inside the transaction, recognises a
+ * resend by its {@code client_msg_id} or else assigns the next {@code seq}. Only when a write is
+ * durable does its future complete (in order, on the writer thread); then the sender gets its
+ * {@code ok} and the participants their {@code message}. A resend is answered with the original
+ * seq and uses none, so seqs have no gaps.
  *
  * <p>Every method returns at once; failures complete the future with a {@link ProtocolException}
  * (possibly wrapped in a {@link CompletionException}) whose code is the reply's.
@@ -60,12 +61,6 @@ import org.slf4j.LoggerFactory;
 public final class ImService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ImService.class);
     static final int DEFAULT_HISTORY_LIMIT = 50;
-    /**
-     * Newest messages per restored session checked for resends. Clients send one message per
-     * session at a time (see PROTOCOL.md), so a handful would do; 256 leaves a wide margin.
-     */
-    static final int RECENT_AFTER_RESTART = 256;
-    private static final int STORE_READ_TIMEOUT_SECONDS = 10;
 
     private final Store store;
     private final Supplier<Directory> directory;
@@ -363,15 +358,15 @@ public final class ImService implements AutoCloseable {
         List<String> already = session.present();
         for (String username : newcomers) {
             session.join(username);
-            // A newcomer reads what was said before through history; live delivery starts now.
-            session.advanceCursor(username, session.assignedSeq());
             book.joined(session, username);
         }
         SessionInfo info = session.info();
-        CompletableFuture<Void> stored = store.addParticipants(session.sessionId, newcomers, at);
-        for (String username : newcomers) {
-            stored = stored.thenCompose(v -> store.advanceCursor(session.sessionId, username, session.cursor(username)));
-        }
+        // The store starts a newcomer's cursor at the latest seq when the write is applied: they
+        // read what came before with history and get live messages from then on.
+        CompletableFuture<Void> stored = store.addParticipants(session.sessionId, newcomers, at).thenRun(() -> {
+            long latest = session.committedSeq();
+            sequencer.execute(() -> newcomers.forEach(u -> session.advanceCursor(u, latest)));
+        });
         return stored.thenApply(v -> {
             for (String username : newcomers) {
                 delivery.toUsers(already, new ServerMessage.ParticipantJoined(session.sessionId, username, invitedBy, at));
@@ -383,63 +378,20 @@ public final class ImService implements AutoCloseable {
 
     private CompletableFuture<SendResult> append(ImConnection origin, LiveSession session, String clientMsgId,
             String text) {
-        String me = origin.username();
-        if (!session.recentLoaded()) {
-            loadRecent(session);
-        }
-        CompletableFuture<ServerMessage.Message> earlier = session.recent(me, clientMsgId);
-        if (earlier != null) {
-            return earlier.thenApply(m -> new SendResult(m.seq(), m.sentAt(), true));
-        }
-        long seq = session.nextSeq();
-        Instant sentAt = session.stamp(now());
-        ServerMessage.Message message = new ServerMessage.Message(session.sessionId, seq, me, text, sentAt, clientMsgId);
         List<String> recipients = session.present();
-        CompletableFuture<ServerMessage.Message> stored = store.insertMessage(message).thenApply(v -> {
-            session.committed(seq);
-            delivery.message(message, recipients, origin);
-            return message;
-        });
-        session.remember(me, clientMsgId, stored);
-        return stored.handle((m, failure) -> {
-            if (failure == null) {
-                return CompletableFuture.completedFuture(new SendResult(m.seq(), m.sentAt(), false));
-            }
-            return resolveFailedAppend(session, me, clientMsgId, failure);
-        }).thenCompose(f -> f);
-    }
-
-    /**
-     * Reads a restored session's newest messages once, on the sequencer, before its first append
-     * after a restart. Blocking here is deliberate and bounded: it happens once per session, and
-     * without it a resend of a message stored before the crash would use up a seq (a gap).
-     */
-    private void loadRecent(LiveSession session) {
-        try {
-            session.recentLoaded(store.messagesBefore(session.sessionId, Long.MAX_VALUE, RECENT_AFTER_RESTART)
-                    .get(STORE_READ_TIMEOUT_SECONDS, TimeUnit.SECONDS));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProtocolException(INTERNAL, "The server is shutting down; send the message again.");
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            log.error("reading recent messages of session {} failed", session.sessionId, unwrap(e));
-            throw new ProtocolException(INTERNAL, "The message could not be stored; send it again.");
-        }
-    }
-
-    /** A write that failed: a resend of a message stored before a restart, or a real failure. */
-    private CompletableFuture<SendResult> resolveFailedAppend(LiveSession session, String me, String clientMsgId,
-            Throwable failure) {
-        sequencer.execute(() -> session.forget(me, clientMsgId));
-        Throwable cause = unwrap(failure);
-        if (cause instanceof StoreException e && e.reason() == StoreException.Reason.DUPLICATE) {
-            return store.findMessage(session.sessionId, me, clientMsgId).thenApply(found -> found
-                    .map(m -> new SendResult(m.seq(), m.sentAt(), true))
-                    .orElseThrow(() -> new ProtocolException(INTERNAL, "The message could not be stored; send it again.")));
-        }
-        log.error("storing a message in session {} failed", session.sessionId, cause);
-        return CompletableFuture.failedFuture(
-                new ProtocolException(INTERNAL, "The message could not be stored; send it again."));
+        return store.appendMessage(session.sessionId, origin.username(), clientMsgId, text, session.stamp(now()))
+                .handle((appended, failure) -> {
+                    if (failure != null) {
+                        log.error("storing a message in session {} failed", session.sessionId, unwrap(failure));
+                        throw new ProtocolException(INTERNAL, "The message could not be stored; send it again.");
+                    }
+                    ServerMessage.Message message = appended.message();
+                    if (!appended.duplicate()) {
+                        session.committed(message.seq());
+                        delivery.message(message, recipients, origin);
+                    }
+                    return new SendResult(message.seq(), message.sentAt(), appended.duplicate());
+                });
     }
 
     private interface SessionAction<T> {

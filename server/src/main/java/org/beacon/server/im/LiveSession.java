@@ -5,20 +5,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import org.beacon.protocol.ServerMessage;
 import org.beacon.protocol.model.SessionInfo;
 import org.beacon.protocol.model.SessionKind;
 import org.beacon.server.store.SessionRecord;
 
 /**
  * The mutable state of one active session. Confined to the sequencer thread, except
- * {@link #committedSeq}, which the store's writer raises after each commit.
+ * {@link #committedSeq}, which the store's writer raises after each commit. Seqs are assigned by
+ * the store's writer ({@code Store.appendMessage}), not here.
  */
 final class LiveSession {
-    /** How many recent client message ids are remembered per session for resend detection. */
-    static final int RECENT_CLIENT_IDS = 1_024;
-
     final String sessionId;
     final SessionKind kind;
     final String title;
@@ -29,24 +25,8 @@ final class LiveSession {
     private final Map<String, Long> cursors = new LinkedHashMap<>();
     /** Those in the session now, in join order. */
     private final List<String> present = new ArrayList<>();
-    private long assignedSeq;
     private Instant lastSentAt;
     private volatile long committedSeq;
-    /**
-     * False for a session loaded from the database at start: its recent client ids are not known
-     * yet and are read once before its first append, so a resend of a message stored before a
-     * restart is recognised without using up a seq.
-     */
-    private boolean recentLoaded;
-    private final Map<String, CompletableFuture<ServerMessage.Message>> recent =
-            new LinkedHashMap<>(64, 0.75f, false) {
-                private static final long serialVersionUID = 1L;
-
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<ServerMessage.Message>> e) {
-                    return size() > RECENT_CLIENT_IDS;
-                }
-            };
 
     LiveSession(String sessionId, SessionKind kind, String title, String initiator, String resourceId,
             Instant startedAt, long latestSeq) {
@@ -56,7 +36,6 @@ final class LiveSession {
         this.initiator = initiator;
         this.resourceId = resourceId;
         this.startedAt = startedAt;
-        this.assignedSeq = latestSeq;
         this.committedSeq = latestSeq;
         this.lastSentAt = startedAt;
     }
@@ -65,7 +44,6 @@ final class LiveSession {
     static LiveSession of(SessionRecord record) {
         LiveSession session = new LiveSession(record.sessionId(), record.kind(), record.title(), record.initiator(),
                 record.resourceId(), record.startedAt(), record.latestSeq());
-        session.recentLoaded = record.latestSeq() == 0;
         for (SessionRecord.ParticipantRecord p : record.participants()) {
             session.cursors.put(p.username(), p.cursor());
             if (p.present()) {
@@ -96,7 +74,7 @@ final class LiveSession {
         return cursors.containsKey(username);
     }
 
-    /** Adds a participant (again) with cursor 0 if new; returns false if already present. */
+    /** Adds a participant (again); returns false if already present. */
     boolean join(String username) {
         if (present.contains(username)) {
             return false;
@@ -119,14 +97,6 @@ final class LiveSession {
         return cursors.merge(username, seq, Math::max);
     }
 
-    long nextSeq() {
-        return ++assignedSeq;
-    }
-
-    long assignedSeq() {
-        return assignedSeq;
-    }
-
     /** A send time not earlier than the previous message's, so time stamps never run backwards in a session. */
     Instant stamp(Instant now) {
         if (now.isBefore(lastSentAt)) {
@@ -144,31 +114,5 @@ final class LiveSession {
         if (seq > committedSeq) {
             committedSeq = seq;
         }
-    }
-
-    CompletableFuture<ServerMessage.Message> recent(String sender, String clientMsgId) {
-        return recent.get(sender + '\u0000' + clientMsgId);
-    }
-
-    void remember(String sender, String clientMsgId, CompletableFuture<ServerMessage.Message> stored) {
-        recent.put(sender + '\u0000' + clientMsgId, stored);
-    }
-
-    boolean recentLoaded() {
-        return recentLoaded;
-    }
-
-    /** Remembers stored messages (the newest of the session) as already acknowledged sends. */
-    void recentLoaded(java.util.List<ServerMessage.Message> stored) {
-        for (ServerMessage.Message m : stored) {
-            if (m.clientMsgId() != null) {
-                remember(m.sender(), m.clientMsgId(), CompletableFuture.completedFuture(m));
-            }
-        }
-        recentLoaded = true;
-    }
-
-    void forget(String sender, String clientMsgId) {
-        recent.remove(sender + '\u0000' + clientMsgId);
     }
 }

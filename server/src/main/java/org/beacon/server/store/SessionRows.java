@@ -53,15 +53,23 @@ final class SessionRows {
         }
     }
 
-    /** Adds users to a session; one who had left is back (cursor kept); one present is unchanged. */
+    /**
+     * Adds users to a session with their cursor at the latest seq (newcomers read what came before
+     * with history); one who had left is back with the cursor raised to at least that; one present
+     * is unchanged.
+     */
     static void addParticipants(Connection c, String sessionId, List<String> usernames, Instant at) throws SQLException {
+        long latest = latestSeq(c, sessionId);
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO participants (session_id, username, joined_at) VALUES (?, ?, ?)
-                ON CONFLICT (session_id, username) DO UPDATE SET left_at = NULL""")) {
+                INSERT INTO participants (session_id, username, joined_at, cursor) VALUES (?, ?, ?, ?)
+                ON CONFLICT (session_id, username) DO UPDATE
+                SET cursor = CASE WHEN left_at IS NULL THEN cursor ELSE max(cursor, excluded.cursor) END,
+                    left_at = NULL""")) {
             for (String username : usernames) {
                 ps.setString(1, sessionId);
                 ps.setString(2, username);
                 ps.setLong(3, at.toEpochMilli());
+                ps.setLong(4, latest);
                 ps.executeUpdate();
             }
         }
@@ -105,6 +113,37 @@ final class SessionRows {
             ps.setLong(5, m.sentAt().toEpochMilli());
             ps.setString(6, m.clientMsgId());
             ps.executeUpdate();
+        }
+    }
+
+    /** Dedup by (session, sender, client id), else the next seq; runs in the writer's transaction. */
+    static AppendedMessage append(Connection c, String sessionId, String sender, String clientMsgId, String text,
+            Instant sentAt) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + MESSAGE_COLUMNS
+                + " FROM messages WHERE session_id = ? AND sender = ? AND client_msg_id = ?")) {
+            ps.setString(1, sessionId);
+            ps.setString(2, sender);
+            ps.setString(3, clientMsgId);
+            List<ServerMessage.Message> earlier = messages(ps);
+            if (!earlier.isEmpty()) {
+                return new AppendedMessage(earlier.get(0), true);
+            }
+        }
+        ServerMessage.Message message = new ServerMessage.Message(sessionId, latestSeq(c, sessionId) + 1, sender, text,
+                sentAt, clientMsgId);
+        insertMessage(c, message);
+        return new AppendedMessage(message, false);
+    }
+
+    /** The highest seq in a session, 0 when empty (a lookup at the end of the primary key). */
+    static long latestSeq(Connection c, String sessionId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT coalesce(max(seq), 0) FROM messages WHERE session_id = ?")) {
+            ps.setString(1, sessionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 

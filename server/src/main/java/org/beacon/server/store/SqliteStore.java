@@ -383,6 +383,17 @@ public final class SqliteStore implements Store {
     }
 
     @Override
+    public CompletableFuture<AppendedMessage> appendMessage(String sessionId, String sender, String clientMsgId,
+            String text, Instant sentAt) {
+        if (sentAt.getNano() % 1_000_000 != 0) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(
+                    "sent_at must be whole milliseconds (the stored and wire precision): " + sentAt));
+        }
+        return writer.submit("append a message to session " + sessionId,
+                c -> SessionRows.append(c, sessionId, sender, clientMsgId, text, sentAt));
+    }
+
+    @Override
     public CompletableFuture<Void> advanceCursor(String sessionId, String username, long seq) {
         return writer.submit("advance cursor of " + username + " in session " + sessionId, c -> {
             SessionRows.advanceCursor(c, sessionId, username, seq);

@@ -90,6 +90,11 @@ public interface Store extends AutoCloseable {
     /** Stores a new session with its initial participants (cursor 0). */
     CompletableFuture<Void> insertSession(SessionRecord session);
 
+    /**
+     * Adds users to a session. A newcomer's cursor starts at the session's latest seq at the time
+     * of the write (they read earlier messages with history); one who had left is back with their
+     * cursor raised to at least that.
+     */
     CompletableFuture<Void> addParticipants(String sessionId, List<String> usernames, Instant at);
 
     CompletableFuture<Void> markLeft(String sessionId, String username, Instant at);
@@ -97,7 +102,18 @@ public interface Store extends AutoCloseable {
     CompletableFuture<Void> markEnded(String sessionId, String endedBy, Instant at);
 
     /**
-     * Stores a message whose {@code seq} and {@code sent_at} the caller has already assigned.
+     * Appends a message to a session. If this sender already stored a message with this
+     * {@code clientMsgId} in the session, nothing is written and that message is returned as a
+     * duplicate; otherwise it gets the session's next seq (latest + 1) and is stored. Both are
+     * decided by the writer inside the transaction, so a resend never uses up a seq: seqs have no
+     * gaps. {@code sentAt} must be whole milliseconds.
+     */
+    CompletableFuture<AppendedMessage> appendMessage(String sessionId, String sender, String clientMsgId, String text,
+            Instant sentAt);
+
+    /**
+     * Stores a message whose {@code seq} and {@code sent_at} the caller has already assigned
+     * (imports, tests and seeding; the server appends with {@link #appendMessage}).
      * {@link StoreException.Reason#DUPLICATE} if (session, seq) or (session, sender, client_msg_id) exists.
      */
     CompletableFuture<Void> insertMessage(ServerMessage.Message message);

@@ -13,8 +13,6 @@ import org.beacon.protocol.reply.PingResult;
 import org.beacon.protocol.reply.StatsResult;
 import org.beacon.server.BeaconServer;
 import org.beacon.server.ServerConfig;
-import org.beacon.server.im.ImLimits;
-import org.beacon.server.im.SessionRequests;
 import org.beacon.server.testing.TestClient;
 import org.beacon.server.testing.TestServer;
 import org.junit.jupiter.api.AfterEach;
@@ -94,8 +92,7 @@ class HandshakeTest {
     @Test
     void start_onABusyPort_failsAndUndoesItself() {
         BeaconServer second = new BeaconServer(ServerConfig.defaults().withBindAddress("127.0.0.1")
-                .withPort(server.server().port()), server.otherStore(), TestServer.HASHER,
-                services -> SessionRequests.create(services, ImLimits.defaults()));
+                .withPort(server.server().port()), server.otherStore(), TestServer.HASHER);
         assertThatThrownBy(second::start).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Address already in use");
         second.close();

@@ -457,11 +457,45 @@ class SqliteStoreTest {
             assertThat(s1.participants()).containsExactly(
                     new SessionRecord.ParticipantRecord("alice", T0, T0.plusSeconds(6), 0),
                     new SessionRecord.ParticipantRecord("bob", T0, null, 1),
-                    new SessionRecord.ParticipantRecord("carol", T0.plusSeconds(5), null, 0));
+                    new SessionRecord.ParticipantRecord("carol", T0.plusSeconds(5), null, 2));
             assertThat(active.get(1).latestSeq()).isZero();
             SessionRecord ended = await(store.loadSession("s3")).orElseThrow();
             assertThat(ended.active()).isFalse();
             assertThat(ended.endedBy()).isEqualTo("carol");
+        }
+
+        @Test
+        void appendMessage_assignsTheNextSeq_andAResendReturnsTheStoredOneWithoutUsingASeq() {
+            AppendedMessage first = await(store.appendMessage("s1", "alice", "c-1", "first", T0));
+            AppendedMessage resent = await(store.appendMessage("s1", "alice", "c-1", "first again", T0.plusSeconds(9)));
+            AppendedMessage second = await(store.appendMessage("s1", "bob", "c-1", "same id, other sender", T0));
+            assertThat(first.duplicate()).isFalse();
+            assertThat(first.message().seq()).isEqualTo(1);
+            assertThat(resent.duplicate()).isTrue();
+            assertThat(resent.message()).isEqualTo(first.message());
+            assertThat(second.message().seq()).isEqualTo(2);
+            assertThat(await(store.messagesAfter("s1", 0, 10))).extracting(m -> m.text())
+                    .containsExactly("first", "same id, other sender");
+        }
+
+        @Test
+        void appendMessage_manyInOneGroup_areNumberedInCallOrder() {
+            List<CompletableFuture<AppendedMessage>> appends = new java.util.ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                appends.add(store.appendMessage("s1", i % 2 == 0 ? "alice" : "bob", "c-" + i, "m" + i, T0));
+            }
+            for (int i = 0; i < 200; i++) {
+                assertThat(await(appends.get(i)).message().seq()).isEqualTo(i + 1);
+            }
+        }
+
+        @Test
+        void addParticipants_newcomerStartsAtTheLatestSeq() {
+            await(store.appendMessage("s1", "alice", "c-1", "before carol", T0));
+            await(store.addParticipants("s1", List.of("carol"), T0.plusSeconds(1)));
+            SessionRecord.ParticipantRecord carol = await(store.loadSession("s1")).orElseThrow().participants().stream()
+                    .filter(p -> p.username().equals("carol")).findFirst().orElseThrow();
+            assertThat(carol.cursor()).isEqualTo(1);
         }
 
         @Test

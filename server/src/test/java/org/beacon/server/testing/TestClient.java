@@ -71,6 +71,40 @@ public final class TestClient implements AutoCloseable {
         }
     }
 
+    /** Resets the connection (RST, no orderly close), as a crashed client or a pulled cable would. */
+    public void abort() throws IOException {
+        socket.setSoLinger(true, 0);
+        socket.close();
+    }
+
+    /** The replies received so far, without waiting. */
+    public List<ServerMessage.Reply> drainReplies() {
+        List<ServerMessage.Reply> out = new ArrayList<>();
+        replies.drainTo(out);
+        return out;
+    }
+
+    /** The next {@code count} message events in arrival order; other events are skipped. */
+    public List<ServerMessage.Message> awaitMessages(int count) throws InterruptedException {
+        return awaitMessages(count, TIMEOUT);
+    }
+
+    public List<ServerMessage.Message> awaitMessages(int count, Duration timeout) throws InterruptedException {
+        List<ServerMessage.Message> out = new ArrayList<>(count);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (out.size() < count) {
+            ServerMessage.Event event = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (event == null) {
+                throw new AssertionError("got " + out.size() + " of " + count + " messages within " + timeout
+                        + (closed.getCount() == 0 ? " (connection closed)" : ""));
+            }
+            if (event instanceof ServerMessage.Message message) {
+                out.add(message);
+            }
+        }
+        return out;
+    }
+
     /** A fresh request id. */
     public long nextId() {
         return ids.incrementAndGet();

@@ -18,8 +18,6 @@ import org.beacon.server.BeaconServer;
 import org.beacon.server.ServerConfig;
 import org.beacon.server.auth.PasswordHasher;
 import org.beacon.server.directory.User;
-import org.beacon.server.im.ImLimits;
-import org.beacon.server.im.SessionRequests;
 import org.beacon.server.store.OpenMode;
 import org.beacon.server.store.SqliteStore;
 
@@ -94,7 +92,7 @@ public final class TestServer implements AutoCloseable {
         store = SqliteStore.open(db, OpenMode.EXISTING, clock);
         ServerConfig config = tune.apply(ServerConfig.defaults().withBindAddress("127.0.0.1").withPort(0)
                 .withNativeTransport(true));
-        server = new BeaconServer(config, store, HASHER, services -> SessionRequests.create(services, ImLimits.defaults()));
+        server = new BeaconServer(config, store, HASHER);
         server.start();
     }
 
