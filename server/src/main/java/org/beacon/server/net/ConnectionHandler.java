@@ -196,7 +196,7 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<ClientMessage>
         } else if (state == State.AWAITING_HELLO) {
             authRequired(request, "Send hello first.");
         } else if (request instanceof ClientMessage.Ping ping) {
-            ok(ping.id(), new PingResult(services.clock().instant()));
+            ok(ping.id(), new PingResult(services.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
         } else if (request instanceof ClientMessage.Login login) {
             login(login);
         } else if (request instanceof ClientMessage.Resume resume) {
