@@ -18,7 +18,10 @@ final class CatchUp {
     private final Map<String, Long> sentUpTo = new HashMap<>();
     private boolean finished;
 
-    /** Holds a live message if the catch-up still runs; false means: write it now. */
+    /**
+     * Holds a live frame if the catch-up still runs; false means: write it now. Events that are not
+     * messages pass {@code sessionId} null and {@code seq} {@link Long#MAX_VALUE}: always released.
+     */
     synchronized boolean hold(String sessionId, long seq, Object frame) {
         if (finished) {
             return false;

@@ -38,7 +38,11 @@ final class Delivery {
         return new EncodedFrame(json.write(event));
     }
 
-    /** Sends a non-message event to every connection of these users. */
+    /**
+     * Sends a non-message event to every connection of these users. A connection catching up holds
+     * it behind its backlog, so that (say) {@code session_ended} never overtakes the session's
+     * last messages.
+     */
     void toUsers(Iterable<String> usernames, ServerMessage.Event event) {
         EncodedFrame frame = null;
         for (String username : usernames) {
@@ -46,7 +50,10 @@ final class Delivery {
                 if (frame == null) {
                     frame = encode(event);
                 }
-                connection.send(frame);
+                CatchUp catchUp = catchUps.get(connection);
+                if (catchUp == null || !catchUp.hold(null, Long.MAX_VALUE, frame)) {
+                    connection.send(frame);
+                }
             }
         }
     }
