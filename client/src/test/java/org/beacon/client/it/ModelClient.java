@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.beacon.client.model.ClientModel;
 import org.beacon.client.model.ModelEvent;
@@ -29,6 +30,7 @@ import org.beacon.protocol.reply.LoginResult;
  */
 final class ModelClient implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(15);
+    static final Duration ACK_DELAY = Duration.ofMillis(20);
     static final Backoff FAST = new Backoff(Duration.ofMillis(10), Duration.ofMillis(50), 0.5, new SplittableRandom(7));
 
     private final String username;
@@ -36,28 +38,34 @@ final class ModelClient implements AutoCloseable {
     private final ClientModel model;
     private final List<ModelEvent> events = new CopyOnWriteArrayList<>();
 
-    private ModelClient(String username, int port, ClientModel.Options options) {
+    private ModelClient(String username, int port, ClientModel.Options options, Consumer<Connection.Builder> tune) {
         this.username = username;
-        this.connection = Connection.builder("127.0.0.1", port)
+        Connection.Builder builder = Connection.builder("127.0.0.1", port)
                 .clientName("beacon-it/" + username)
                 .backoff(FAST)
                 .requestTimeout(WAIT)
                 .connectTimeout(Duration.ofSeconds(5))
-                .ackDelay(Duration.ofMillis(20))
-                .retryDelay(Duration.ofMillis(100))
-                .build();
+                .ackDelay(ACK_DELAY)
+                .retryDelay(Duration.ofMillis(100));
+        tune.accept(builder);
+        this.connection = builder.build();
         this.model = new ClientModel(connection, Runnable::run, options);
         model.addListener(events::add);
     }
 
     /** A headless client (auto-ack) on {@code port}, not yet signed in. */
     static ModelClient headless(String username, int port) {
-        return new ModelClient(username, port, ClientModel.Options.headless());
+        return new ModelClient(username, port, ClientModel.Options.headless(), builder -> { });
     }
 
     /** A client like a view's: acks only what {@link ClientModel#markShown} says. */
     static ModelClient forViews(String username, int port) {
-        return new ModelClient(username, port, ClientModel.Options.forViews());
+        return forViews(username, port, builder -> { });
+    }
+
+    /** {@link #forViews(String, int)} with other connection options (e.g. a hand-driven scheduler). */
+    static ModelClient forViews(String username, int port, Consumer<Connection.Builder> tune) {
+        return new ModelClient(username, port, ClientModel.Options.forViews(), tune);
     }
 
     /** Signs in with the user's password and waits for it. */
