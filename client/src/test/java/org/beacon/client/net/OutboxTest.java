@@ -155,6 +155,18 @@ class OutboxTest {
     }
 
     @Test
+    void submit_textWithSpaceAround_isTrimmedAsTheServerStoresIt() {
+        f.signIn();
+
+        OutgoingMessage submitted = f.connection.outbox().submit("s1", "  On scene \n");
+
+        assertThat(submitted.text()).isEqualTo("On scene");
+        assertThat(awaitOutcome(submitted, OutgoingMessage.Status.SENT).text()).isEqualTo("On scene");
+        assertThat(f.server.requestsOf(ClientMessage.Send.class)).extracting(ClientMessage.Send::text)
+                .containsExactly("On scene");
+    }
+
+    @Test
     void ackUpTo_manyCalls_sendOneAckWithTheHighestSeqPerSession() {
         f.signIn();
 
