@@ -116,4 +116,28 @@ class DroppedConnectionTest {
         assertThat(alice.received(id)).extracting(ServerMessage.Message::seq).containsExactly(1L, 2L, 3L);
         assertThat(alice.model().transcript(id).pending()).isEmpty();
     }
+
+    @Test
+    void sessionEndedWhileDisconnected_isShownEnded_withTheMessagesSentMeanwhile() throws Exception {
+        ModelClient alice = signedIn(ALICE, server.port());
+        ModelClient bob = signedIn(BOB, proxy.port());
+        String id = get(alice.connection().startPrivate(BOB)).session().sessionId();
+        alice.model().send(id, "first");
+        bob.awaitReceived(id, 1);
+
+        proxy.refuseNew(true);
+        proxy.cut();
+        await().atMost(WAIT).until(() -> !bob.connection().state().isSignedIn());
+        alice.model().send(id, "second, while bob is cut off");
+        alice.awaitOutboxEmpty();
+        get(alice.connection().end(id));
+        proxy.refuseNew(false);
+
+        await().atMost(WAIT).until(() -> bob.model().session(id).map(s -> !s.info().active()).orElse(false));
+        assertThat(bob.events(ModelEvent.SessionEnded.class)).extracting(e -> e.session().sessionId())
+                .containsExactly(id);
+        // Bob was signed in all along from his point of view: the drop must not cost him a message.
+        assertThat(bob.awaitReceived(id, 2)).extracting(ServerMessage.Message::text)
+                .containsExactly("first", "second, while bob is cut off");
+    }
 }

@@ -23,6 +23,7 @@ final class TcpProxy implements AutoCloseable {
     private final int targetPort;
     private final Set<Pair> pairs = ConcurrentHashMap.newKeySet();
     private final AtomicInteger accepted = new AtomicInteger();
+    private volatile boolean refusing;
 
     private TcpProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -58,6 +59,11 @@ final class TcpProxy implements AutoCloseable {
         }
     }
 
+    /** While on, new connections are reset as soon as they are accepted (the server is "down"). */
+    void refuseNew(boolean refuse) {
+        this.refusing = refuse;
+    }
+
     @Override
     public void close() throws IOException {
         listener.close();
@@ -68,6 +74,11 @@ final class TcpProxy implements AutoCloseable {
         while (!listener.isClosed()) {
             try {
                 Socket client = listener.accept();
+                if (refusing) {
+                    client.setSoLinger(true, 0);
+                    client.close();
+                    continue;
+                }
                 Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 client.setTcpNoDelay(true);
                 server.setTcpNoDelay(true);
