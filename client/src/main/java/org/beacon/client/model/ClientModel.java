@@ -17,6 +17,7 @@ import org.beacon.client.net.Connection;
 import org.beacon.client.net.ConnectionListener;
 import org.beacon.client.net.ConnectionState;
 import org.beacon.client.net.OutgoingMessage;
+import org.beacon.protocol.Protocol;
 import org.beacon.protocol.ServerMessage;
 import org.beacon.protocol.model.SessionInfo;
 import org.beacon.protocol.model.SessionStatus;
@@ -377,6 +378,7 @@ public final class ClientModel {
     private void applySessions(SessionsResult reply) {
         List<ModelEvent> events = new ArrayList<>();
         Map<String, Long> acks = new LinkedHashMap<>();
+        Map<String, Long> endedMeanwhile = new LinkedHashMap<>();
         synchronized (this) {
             Set<String> active = new HashSet<>();
             for (SessionStatus status : reply.sessions()) {
@@ -399,11 +401,40 @@ public final class ClientModel {
                 if (!active.contains(entry.getKey()) && state.info != null && state.info.active()) {
                     state.info = withActive(state.info, false, null);
                     events.add(new ModelEvent.SessionEnded(state.summary(), null));
+                    endedMeanwhile.put(entry.getKey(), state.latestSeq);
                 }
             }
         }
         acks.forEach(connection::ackUpTo);
         fire(events);
+        endedMeanwhile.forEach((sessionId, held) -> fetchMissed(sessionId, held, null, new ArrayList<>()));
+    }
+
+    /**
+     * A session that ended while the connection was down: the server's catch-up covers active
+     * sessions only, so what was said between the drop and the end is read with {@code history}
+     * (pages backwards down to {@code held}) and added as if pushed, oldest first.
+     */
+    private void fetchMissed(String sessionId, long held, Long before, List<ServerMessage.Message> newerPages) {
+        connection.history(sessionId, before, Protocol.MAX_HISTORY_LIMIT).whenComplete((page, error) -> {
+            if (error != null) {
+                log.warn("reading the end of ended session {} failed: {}", sessionId, error.toString());
+                return;
+            }
+            List<ServerMessage.Message> missed = new ArrayList<>();
+            for (ServerMessage.Message message : page.messages()) {
+                if (message.seq() > held) {
+                    missed.add(message);
+                }
+            }
+            missed.addAll(newerPages);
+            boolean reachedHeld = missed.size() < page.messages().size();
+            if (page.hasMore() && !reachedHeld && !page.messages().isEmpty()) {
+                fetchMissed(sessionId, held, page.messages().get(0).seq(), missed);
+                return;
+            }
+            missed.forEach(this::apply);
+        });
     }
 
     private void applyPresence(PresenceResult result) {

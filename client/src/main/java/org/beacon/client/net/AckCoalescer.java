@@ -8,8 +8,13 @@ import org.beacon.protocol.ErrorCode;
 /**
  * Coalesces acks: of many "shown up to seq N" calls for a session, only the highest is sent, at
  * most once per flush delay (after the first call of a quiet period), so that acking does not
- * double the traffic. An ack lost with the connection is sent again after the resume.
- * Confined to the connection's event loop.
+ * double the traffic.
+ *
+ * <p>An ack that did not get through is sent again: after the resume when it was lost with the
+ * connection, when IM is switched back on when it was refused with {@code FEATURE_DISABLED}, and
+ * after the retry delay for any other failure but the permanent ones. Otherwise the server's
+ * cursor would stay behind what was shown until the next message, and the next sign-in would
+ * deliver the shown messages again. Confined to the connection's event loop.
  */
 final class AckCoalescer {
 
@@ -23,13 +28,15 @@ final class AckCoalescer {
     private final Connection connection;
     private final Scheduler scheduler;
     private final Duration delay;
+    private final Duration retryDelay;
     private final Map<String, Cursor> cursors = new HashMap<>();
     private Scheduler.Cancellable flushTimer;
 
-    AckCoalescer(Connection connection, Scheduler scheduler, Duration delay) {
+    AckCoalescer(Connection connection, Scheduler scheduler, Duration delay, Duration retryDelay) {
         this.connection = connection;
         this.scheduler = scheduler;
         this.delay = delay;
+        this.retryDelay = retryDelay;
     }
 
     void ackUpTo(String sessionId, long seq) {
@@ -38,15 +45,18 @@ final class AckCoalescer {
             return;
         }
         cursor.wanted = seq;
-        if (flushTimer == null) {
-            flushTimer = scheduler.schedule(() -> connection.onLoop(this::flush), delay);
-        }
+        scheduleFlush(delay);
     }
 
     void onSignedIn() {
         for (Cursor cursor : cursors.values()) {
             cursor.sent = cursor.confirmed;
         }
+        flush();
+    }
+
+    /** IM was switched back on: acks refused while it was off go out now. */
+    void onImSwitchedOn() {
         flush();
     }
 
@@ -74,10 +84,24 @@ final class AckCoalescer {
                         cursors.remove(sessionId, cursor);
                     } else {
                         cursor.sent = cursor.confirmed;
+                        Throwable cause = Connection.unwrap(error);
+                        if (!(cause instanceof ConnectionLostException) && !isImOff(cause)) {
+                            scheduleFlush(retryDelay);
+                        }
                     }
                 });
             }
         });
+    }
+
+    private void scheduleFlush(Duration after) {
+        if (flushTimer == null) {
+            flushTimer = scheduler.schedule(() -> connection.onLoop(this::flush), after);
+        }
+    }
+
+    private static boolean isImOff(Throwable error) {
+        return error instanceof RequestFailedException failed && failed.code() == ErrorCode.FEATURE_DISABLED;
     }
 
     private static boolean isPermanent(Throwable error) {

@@ -101,7 +101,7 @@ public final class Connection implements AutoCloseable {
         this.heartbeatOverride = builder.heartbeat;
         this.json = builder.json;
         this.outbox = new Outbox(this, scheduler, clock, builder.retryDelay);
-        this.acks = new AckCoalescer(this, scheduler, builder.ackDelay);
+        this.acks = new AckCoalescer(this, scheduler, builder.ackDelay, builder.retryDelay);
         FrameEncoder encoder = new FrameEncoder(json);
         JsonMessageDecoder<ServerMessage> decoder = JsonMessageDecoder.forServerMessages(json);
         this.bootstrap = new Bootstrap()
@@ -457,6 +457,9 @@ public final class Connection implements AutoCloseable {
         if (from != link) {
             return;
         }
+        if (event instanceof ServerMessage.ImSwitched switched && switched.enabled()) {
+            acks.onImSwitchedOn();
+        }
         for (ConnectionListener listener : listeners) {
             try {
                 listener.onEvent(event);
@@ -618,7 +621,7 @@ public final class Connection implements AutoCloseable {
             return this;
         }
 
-        /** Wait before resending a message after a transient server error. Default 2 s. */
+        /** Wait before resending a message or an ack after a transient server error. Default 2 s. */
         public Builder retryDelay(Duration retryDelay) {
             this.retryDelay = positive(retryDelay, "retryDelay");
             return this;

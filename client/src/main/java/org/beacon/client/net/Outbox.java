@@ -76,11 +76,16 @@ public final class Outbox {
     /**
      * Queues a message for the session and returns it (status {@code PENDING}) at once, from any
      * thread. Listeners hear of it on the event loop, then of its fate.
+     *
+     * <p>The text is trimmed ({@link String#strip()}) here as the server trims it before storing:
+     * the sender's own copy of a message is built from this text and the server's seq, so without
+     * it the sender's transcript would differ from everyone else's.
      */
     public OutgoingMessage submit(String sessionId, String text) {
         Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(text, "text");
-        OutgoingMessage message = OutgoingMessage.pending(UUID.randomUUID().toString(), sessionId, text, clock.instant());
+        OutgoingMessage message = OutgoingMessage.pending(UUID.randomUUID().toString(), sessionId, text.strip(),
+                clock.instant());
         pending.put(message.clientMsgId(), message);
         connection.onLoop(() -> {
             queues.computeIfAbsent(sessionId, id -> new ArrayDeque<>()).add(message.clientMsgId());

@@ -155,6 +155,18 @@ class OutboxTest {
     }
 
     @Test
+    void submit_textWithSpaceAround_isTrimmedAsTheServerStoresIt() {
+        f.signIn();
+
+        OutgoingMessage submitted = f.connection.outbox().submit("s1", "  On scene \n");
+
+        assertThat(submitted.text()).isEqualTo("On scene");
+        assertThat(awaitOutcome(submitted, OutgoingMessage.Status.SENT).text()).isEqualTo("On scene");
+        assertThat(f.server.requestsOf(ClientMessage.Send.class)).extracting(ClientMessage.Send::text)
+                .containsExactly("On scene");
+    }
+
+    @Test
     void ackUpTo_manyCalls_sendOneAckWithTheHighestSeqPerSession() {
         f.signIn();
 
@@ -191,5 +203,49 @@ class OutboxTest {
         f.awaitStatusAfter(mark, Status.SIGNED_IN);
         f.server.requests().await(r -> r.message() instanceof ClientMessage.Ack
                 && r.peer() == f.server.latestPeer() && ((ClientMessage.Ack) r.message()).seq() == 7);
+    }
+
+    @Test
+    void ackRefusedWhileImIsOff_isSentAgainWhenImIsSwitchedOn() {
+        f.signIn();
+        f.server.on(ClientMessage.Ack.class, (peer, ack) -> peer.error(ack, ErrorCode.FEATURE_DISABLED, "IM is off"));
+        f.connection.ackUpTo("s1", 7);
+        f.connection.ping().join();
+        f.scheduler.advance(Duration.ofMillis(150));
+        f.server.awaitRequest(ClientMessage.Ack.class, ack -> ack.seq() == 7);
+        f.connection.ping().join(); // the refusal has been read
+        f.server.on(ClientMessage.Ack.class, (peer, ack) -> peer.ok(ack, null));
+        int mark = f.server.requests().size();
+
+        f.server.latestPeer().send(new ServerMessage.ImSwitched(true));
+
+        f.server.requests().awaitFrom(mark, r -> r.message() instanceof ClientMessage.Ack);
+        assertThat(f.server.requestsOf(ClientMessage.Ack.class)).extracting(ClientMessage.Ack::seq)
+                .containsExactly(7L, 7L);
+    }
+
+    @Test
+    void ackFailedForATransientReason_isRetriedAfterTheRetryDelay() {
+        f.signIn();
+        AtomicInteger answered = new AtomicInteger();
+        f.server.on(ClientMessage.Ack.class, (peer, ack) -> {
+            if (answered.getAndIncrement() == 0) {
+                peer.error(ack, ErrorCode.INTERNAL, "try again");
+            } else {
+                peer.ok(ack, null);
+            }
+        });
+        f.connection.ackUpTo("s1", 7);
+        f.connection.ping().join();
+        f.scheduler.advance(Duration.ofMillis(150));
+        f.server.awaitRequest(ClientMessage.Ack.class, ack -> ack.seq() == 7);
+        f.connection.ping().join(); // the failure has been read
+        int mark = f.server.requests().size();
+
+        f.scheduler.advance(Duration.ofSeconds(2));
+
+        f.server.requests().awaitFrom(mark, r -> r.message() instanceof ClientMessage.Ack);
+        assertThat(f.server.requestsOf(ClientMessage.Ack.class)).extracting(ClientMessage.Ack::seq)
+                .containsExactly(7L, 7L);
     }
 }
