@@ -353,8 +353,10 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<ClientMessage>
         }
         Channel channel = ctx.channel();
         CompletionStage<ServerMessage.Reply> served = services.im().handle(caller, request);
-        // The reply is written from whichever thread completes the stage: writeAndFlush is thread-safe.
-        served.whenComplete((reply, failure) -> {
+        // The reply is always queued on the channel's loop, even when the stage completes on it: a
+        // write made inline there would overtake events (earlier messages of the session) that the
+        // store's writer thread has already queued for this channel.
+        served.whenComplete((reply, failure) -> channel.eventLoop().execute(() -> {
             if (failure != null) {
                 Failures.Failure f = Failures.classify(failure, request.id(), services.maxFrame(), false);
                 logUnforeseen(f, failure);
@@ -364,7 +366,7 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<ClientMessage>
             } else {
                 channel.writeAndFlush(reply);
             }
-        });
+        }));
     }
 
     // ---- helpers --------------------------------------------------------------------------------

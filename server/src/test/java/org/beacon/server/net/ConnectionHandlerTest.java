@@ -1,6 +1,7 @@
 package org.beacon.server.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -11,6 +12,10 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import org.beacon.protocol.ClientMessage;
@@ -24,6 +29,7 @@ import org.beacon.server.presence.PresenceService;
 import org.beacon.server.region.RegionState;
 import org.beacon.server.store.OpenMode;
 import org.beacon.server.store.SqliteStore;
+import org.beacon.server.testing.TestRegion;
 import org.beacon.server.testing.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,9 +44,17 @@ class ConnectionHandlerTest {
     EmbeddedChannel channel;
     final ProtocolJson json = new ProtocolJson();
 
+    /** Session requests go here; tests that send one replace it. */
+    private ImRequests im = (caller, request) -> {
+        throw new AssertionError("unexpected session request " + request);
+    };
+
     @BeforeEach
     void setUp() throws Exception {
         store = SqliteStore.open(dir.resolve("r.db"), OpenMode.CREATE_NEW, Clock.systemUTC());
+        store.importDirectory(TestRegion.organizations(), TestRegion.resources(), List.of(TestServer.user("alice",
+                Set.of(), TestRegion.EMS.id(), TestRegion.STATION.id()))).get(10, TimeUnit.SECONDS);
+        store.setImEnabled(true).get(10, TimeUnit.SECONDS);
         RegionState region = new RegionState(store, (a, b) -> { });
         region.reload().get(10, TimeUnit.SECONDS);
         PresenceService presence = new PresenceService(json);
@@ -49,9 +63,7 @@ class ConnectionHandlerTest {
                 new ResumeTokens(new SecureRandom()), store, () -> region.current().directory(), Clock.systemUTC(),
                 Duration.ofDays(7));
         NetServices services = new NetServices("beacon-server/test", 1_024, 30, Duration.ofSeconds(90), 50, 200,
-                Clock.systemUTC(), json, region, auth, presence, (caller, request) -> {
-                    throw new AssertionError("no session request is sent in these tests");
-                }, store,
+                Clock.systemUTC(), json, region, auth, presence, (caller, request) -> im.handle(caller, request), store,
                 new DefaultChannelGroup(GlobalEventExecutor.INSTANCE));
         channel = new EmbeddedChannel(new BeaconChannelInitializer(services));
     }
@@ -94,6 +106,32 @@ class ConnectionHandlerTest {
         assertThat(exchange(new ClientMessage.Directory(3L)))
                 .isEqualTo(new ServerMessage.Error(3L, ErrorCode.AUTH_REQUIRED, "Sign in first."));
         assertThat(channel.isOpen()).isTrue();
+    }
+
+    @Test
+    void sessionReply_completedAtOnce_doesNotOvertakeEventsAlreadyQueuedForTheChannel() throws Exception {
+        exchange(new ClientMessage.Hello(1L, 1, "t"));
+        byte[] login = json.write(new ClientMessage.Login(2L, "alice", "pw-alice"));
+        channel.writeInbound(Unpooled.buffer().writeInt(login.length).writeBytes(login));
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            channel.runPendingTasks();
+            return handler().state() == ConnectionHandler.State.SIGNED_IN;
+        });
+        assertThat(readOne()).isInstanceOf(ServerMessage.Ok.class);
+        ServerMessage.Message earlier = new ServerMessage.Message("s-1", 7, "bob", "earlier", Instant.EPOCH, "b-7");
+        im = (caller, request) -> {
+            // As the store's writer thread does: the push is queued on the channel's loop ...
+            caller.channel().eventLoop().execute(() -> caller.channel().writeAndFlush(earlier));
+            // ... and the reply to a later send is already complete when the handler sees it.
+            return CompletableFuture.completedFuture(json.ok(request.id(), null));
+        };
+
+        byte[] send = json.write(new ClientMessage.Send(3L, "s-1", "a-8", "later"));
+        channel.writeInbound(Unpooled.buffer().writeInt(send.length).writeBytes(send));
+        channel.runPendingTasks();
+
+        assertThat(readOne()).isEqualTo(earlier);
+        assertThat(readOne()).isInstanceOf(ServerMessage.Ok.class);
     }
 
     @Test
