@@ -65,7 +65,15 @@ public final class Desk implements Navigator {
         main.addPage(MainWindow.RESOURCES, resources);
         main.addPage(MainWindow.RESOURCE, detail);
         main.addPage(MainWindow.IM, imPage);
-        main.addPage(MainWindow.HELP, helpPage());
+        javax.swing.JPanel help = new javax.swing.JPanel(new java.awt.BorderLayout());
+        main.addPage(MainWindow.HELP, help);
+        main.onShowHelp(() -> {
+            // Built on first use: laying out an HTML page costs the EDT a noticeable moment.
+            if (help.getComponentCount() == 0) {
+                help.add(helpPage());
+                help.revalidate();
+            }
+        });
         main.onShowResources(this::showResources);
         main.onShowIm(imPage::refresh);
         main.muteToggle().addItemListener(e -> ring.setMuted(main.muteToggle().isSelected()));

@@ -41,6 +41,14 @@ public final class EmbeddedServer implements AutoCloseable {
 
     /** @param hasher hashes the demo password once (tests pass a cheap one) */
     public static EmbeddedServer startDemo(PasswordHasher hasher) {
+        return startDemo(hasher, store -> { });
+    }
+
+    /**
+     * @param beforeStart writes more into the seeded store before the server loads it (tests seed
+     *                    sessions and long transcripts this way)
+     */
+    public static EmbeddedServer startDemo(PasswordHasher hasher, java.util.function.Consumer<SqliteStore> beforeStart) {
         Path dir;
         try {
             dir = Files.createTempDirectory("beacon-demo-");
@@ -50,6 +58,7 @@ public final class EmbeddedServer implements AutoCloseable {
         SqliteStore store = SqliteStore.open(dir.resolve("demo.db"), OpenMode.CREATE_NEW, Clock.systemUTC());
         try {
             new DemoRegion(hasher).seed(store).join();
+            beforeStart.accept(store);
             ServerConfig config = ServerConfig.defaults().withBindAddress("127.0.0.1").withPort(0);
             BeaconServer server = new BeaconServer(config, store, hasher,
                     services -> SessionRequests.create(services, ImLimits.defaults()));

@@ -54,6 +54,21 @@ final class MessageRenderer extends JComponent implements ListCellRenderer<Messa
         this.senderWidth = getFontMetrics(bold).stringWidth("wwwwwwwwww") + PAD;
     }
 
+    @Override
+    public javax.accessibility.AccessibleContext getAccessibleContext() {
+        if (accessibleContext == null) {
+            accessibleContext = new AccessibleJComponent() {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                public javax.accessibility.AccessibleRole getAccessibleRole() {
+                    return javax.accessibility.AccessibleRole.LABEL;
+                }
+            };
+        }
+        return accessibleContext;
+    }
+
     /** The height of every row. */
     int rowHeight() {
         return getFontMetrics(plain).getHeight() + 6;

@@ -29,6 +29,7 @@ public final class MainWindow extends JFrame {
     private String page = RESOURCES;
     private Runnable onShowResources = () -> { };
     private Runnable onShowIm = () -> { };
+    private Runnable onShowHelp = () -> { };
 
     public MainWindow(String title, String regionLabel, StatusLine status, BannerStrip banner) {
         super(title);
@@ -72,6 +73,11 @@ public final class MainWindow extends JFrame {
         this.onShowIm = action;
     }
 
+    /** Called whenever the Help page is shown (it is built on first use). */
+    public void onShowHelp(Runnable action) {
+        this.onShowHelp = action;
+    }
+
     public void show(String key) {
         page = key;
         cards.show(pages, key);
@@ -80,7 +86,10 @@ public final class MainWindow extends JFrame {
                 nav.im.setSelected(true);
                 onShowIm.run();
             }
-            case HELP -> nav.help.setSelected(true);
+            case HELP -> {
+                nav.help.setSelected(true);
+                onShowHelp.run();
+            }
             default -> nav.resources.setSelected(true);
         }
     }

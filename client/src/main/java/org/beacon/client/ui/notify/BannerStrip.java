@@ -98,6 +98,11 @@ public final class BannerStrip extends JPanel {
         rebuild();
     }
 
+    /** Whether the strip is shown at full height (not sliding in). */
+    public boolean settled() {
+        return isVisible() && (slide == null || !slide.isRunning());
+    }
+
     /** The number of messages waiting to be seen. */
     public int waiting() {
         return entries.values().stream().mapToInt(e -> e.count).sum();
@@ -163,7 +168,7 @@ public final class BannerStrip extends JPanel {
         String count = entry.count > 1 ? "  (" + entry.count + " new)" : "";
         String text = times.format(a.receivedAt()) + "   " + a.sender() + " \u2014 " + a.sessionTitle() + ":  "
                 + preview + count;
-        JButton button = new JButton("\uD83D\uDD14 " + text);
+        JButton button = new JButton(text);
         button.setName(Names.BANNER_OPEN + ":" + sessionId);
         button.setHorizontalAlignment(SwingConstants.LEADING);
         button.putClientProperty("JButton.buttonType", "borderless");
