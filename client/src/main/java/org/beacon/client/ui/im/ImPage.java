@@ -6,7 +6,6 @@ import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.util.Comparator;
 import java.util.List;
-import javax.swing.DefaultListCellRenderer;
 import javax.swing.DefaultListModel;
 import javax.swing.JButton;
 import javax.swing.JComponent;
@@ -159,30 +158,16 @@ public final class ImPage extends JPanel {
         }
     }
 
-    private final class SessionRenderer extends DefaultListCellRenderer {
+    private final class SessionRenderer extends org.beacon.client.ui.TwoLineRenderer<SessionSummary> {
         private static final long serialVersionUID = 1L;
 
         @Override
-        public Component getListCellRendererComponent(JList<?> l, Object value, int index, boolean selected,
-                boolean focus) {
-            SessionSummary s = (SessionSummary) value;
+        protected String[] lines(SessionSummary s) {
             String me = model.me() == null ? "" : model.me().username();
             long unread = s.unread();
-            String name = SessionTitles.of(s.info(), me);
-            String people = String.join(", ", s.info().participants());
-            super.getListCellRendererComponent(l, "", index, selected, focus);
-            String fg = String.format("#%06x", getForeground().getRGB() & 0xffffff);
-            String badge = unread > 0 ? "  <b style='color:" + (selected ? fg : "#c62828") + "'>" + unread
-                    + " unread</b>" : "";
-            super.getListCellRendererComponent(l, "<html><b>" + esc(name) + "</b>" + badge + "<br><span style='color:"
-                    + (selected ? fg : "#6b7280") + "'>" + esc(people) + "</span></html>", index, selected, focus);
-            setBorder(javax.swing.BorderFactory.createEmptyBorder(2, 8, 2, 8));
-            getAccessibleContext().setAccessibleName(name + ", " + unread + " unread, with " + people);
-            return this;
+            return new String[] {SessionTitles.of(s.info(), me), unread > 0 ? unread + " unread" : "",
+                    "with " + String.join(", ", s.info().participants())};
         }
     }
 
-    private static String esc(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
 }

@@ -8,7 +8,6 @@ import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.util.List;
 import java.util.Locale;
-import javax.swing.DefaultListCellRenderer;
 import javax.swing.DefaultListModel;
 import javax.swing.JComponent;
 import javax.swing.JLabel;
@@ -182,23 +181,14 @@ public final class ResourcesPage extends JPanel {
     }
 
     /** Two lines: the name, then organization and kind. */
-    private static final class ResourceRenderer extends DefaultListCellRenderer {
+    private static final class ResourceRenderer extends org.beacon.client.ui.TwoLineRenderer<ResourceInfo> {
         private static final long serialVersionUID = 1L;
 
         @Override
-        public Component getListCellRendererComponent(JList<?> list, Object value, int index, boolean selected,
-                boolean focus) {
-            ResourceInfo resource = (ResourceInfo) value;
+        protected String[] lines(ResourceInfo resource) {
             String kind = resource.kind() == null ? "" : " \u00b7 " + Kinds.label(resource.kind());
             String org = resource.organizationName() == null ? "" : resource.organizationName();
-            super.getListCellRendererComponent(list, "", index, selected, focus);
-            String muted = selected ? hex(getForeground()) : "#6b7280";
-            super.getListCellRendererComponent(list, "<html><b>" + escape(resource.name()) + "</b><br>"
-                    + "<span style='color:" + muted + "'>" + escape(org + kind)
-                    + "</span></html>", index, selected, focus);
-            setBorder(javax.swing.BorderFactory.createEmptyBorder(2, 8, 2, 8));
-            getAccessibleContext().setAccessibleName(resource.name() + ", " + org + kind);
-            return this;
+            return new String[] {resource.name(), "", org + kind};
         }
     }
 

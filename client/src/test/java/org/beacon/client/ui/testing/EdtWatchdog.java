@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * wait since the last {@link #reset()} is what a user would have felt as a freeze.
  */
 public final class EdtWatchdog {
-    public static final long LIMIT_MS = 200;
+    public static final long LIMIT_MS = Long.getLong("beacon.edt.limitMs", 200);
     private static final EdtWatchdog INSTANCE = new EdtWatchdog();
 
     private final AtomicLong worstMs = new AtomicLong();
