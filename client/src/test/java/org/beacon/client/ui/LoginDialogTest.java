@@ -36,6 +36,7 @@ class LoginDialogTest extends GuiTestSupport {
         }, () -> { }));
         DialogFixture fixture = new DialogFixture(robot, dialog);
         fixture.show();
+        activate(dialog);
         return fixture;
     }
 
@@ -82,6 +83,48 @@ class LoginDialogTest extends GuiTestSupport {
         waitUntil("error shown", () -> ((LoginDialog) login.target()).errorText() != null
                 && ((LoginDialog) login.target()).errorText().contains("Cannot reach the server at 127.0.0.1:" + closedPort));
         login.textBox(Names.LOGIN_USERNAME).requireEnabled();
+    }
+
+    @Test
+    void keyboardOnly_fromSignInToASentMessage() {
+        DialogFixture login = openLogin(serverText());
+        login.textBox(Names.LOGIN_USERNAME).focus();
+        robot.enterText("gblue");
+        robot.pressAndReleaseKeys(java.awt.event.KeyEvent.VK_TAB);
+        robot.enterText("demo");
+        robot.pressAndReleaseKeys(java.awt.event.KeyEvent.VK_ENTER);
+        waitUntil("main window focused", () -> opened.get() != null && opened.get().mainWindow().isActive());
+        Desk desk = opened.get();
+        waitUntil("filter focused", () -> java.awt.KeyboardFocusManager.getCurrentKeyboardFocusManager().getFocusOwner()
+                != null && Names.RESOURCES_FILTER.equals(
+                java.awt.KeyboardFocusManager.getCurrentKeyboardFocusManager().getFocusOwner().getName()));
+        robot.enterText("County EOC");
+        robot.pressAndReleaseKeys(java.awt.event.KeyEvent.VK_ENTER);
+        javax.swing.JTable table = robot.finder().findByName(desk.mainWindow(), Names.CONTACTS, javax.swing.JTable.class, false);
+        waitUntil("contacts focused", () -> table.getRowCount() == 7 && table.isFocusOwner());
+        int target = GuiActionRunner.execute(() -> {
+            for (int r = 0; r < table.getRowCount(); r++) {
+                if ("Avery Black".equals(table.getValueAt(r, 0))) {
+                    return r;
+                }
+            }
+            return -1;
+        });
+        int at = GuiActionRunner.execute(table::getSelectedRow);
+        for (int i = at; i < target; i++) {
+            robot.pressAndReleaseKeys(java.awt.event.KeyEvent.VK_DOWN);
+        }
+        for (int i = at; i > target; i--) {
+            robot.pressAndReleaseKeys(java.awt.event.KeyEvent.VK_UP);
+        }
+        robot.pressAndReleaseKeys(java.awt.event.KeyEvent.VK_ENTER);
+        waitUntil("IM window focused with its message bar", () -> java.awt.KeyboardFocusManager
+                .getCurrentKeyboardFocusManager().getFocusOwner() != null && Names.MESSAGE_INPUT.equals(
+                java.awt.KeyboardFocusManager.getCurrentKeyboardFocusManager().getFocusOwner().getName()));
+        robot.enterText("Keyboard only: copy");
+        robot.pressAndReleaseKeys(java.awt.event.KeyEvent.VK_ENTER);
+        waitUntil("stored", () -> desk.model().sessions().stream().anyMatch(s -> desk.model().transcript(s.sessionId())
+                .messages().stream().anyMatch(m -> m.text().equals("Keyboard only: copy"))));
     }
 
     @Test

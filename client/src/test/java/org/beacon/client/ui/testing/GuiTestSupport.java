@@ -210,7 +210,7 @@ public abstract class GuiTestSupport {
     }
 
     @SuppressWarnings("unchecked")
-    static JList<MessageRow> findList(java.awt.Container container) {
+    protected static JList<MessageRow> findList(java.awt.Container container) {
         for (java.awt.Component c : container.getComponents()) {
             if (c instanceof JList<?> list && Names.MESSAGE_PANE.equals(list.getName())) {
                 return (JList<MessageRow>) list;
