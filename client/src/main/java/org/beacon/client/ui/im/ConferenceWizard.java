@@ -231,7 +231,7 @@ public final class ConferenceWizard extends JDialog {
         if (resourceId != null) {
             resourceUsers.put(resourceId, new LinkedHashSet<>(offered.stream().map(UserSummary::username).toList()));
         }
-        setSize(560, 520);
+        setSize(680, 520);
         setLocationRelativeTo(owner);
         go(0);
         load();
