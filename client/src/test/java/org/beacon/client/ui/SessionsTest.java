@@ -50,8 +50,10 @@ class SessionsTest extends GuiTestSupport {
         choose(wizard, "Casey");
         wizard.button(Names.WIZARD_NEXT).click();
         assertThat(wizard.label(Names.WIZARD_ERROR).text()).isBlank();
-        wizard.textBox(Names.WIZARD_TITLE).enterText("MCI drill, Highway 71");
-        wizard.button(Names.WIZARD_NEXT).click();
+        waitUntil("title step", () -> robot.finder().findByName(wizard.target(), Names.WIZARD_TITLE, false).isShowing());
+        // Enter in the title field moves on, as Next does.
+        wizard.textBox(Names.WIZARD_TITLE).enterText("MCI drill, Highway 71\n");
+        waitUntil("review step", () -> robot.finder().findByName(wizard.target(), Names.WIZARD_REVIEW, false).isShowing());
         assertThat(wizard.textBox(Names.WIZARD_REVIEW).text()).contains("Avery Black (ablack)")
                 .contains("Casey Gray (cgray)").contains("MCI drill, Highway 71");
         wizard.button(Names.WIZARD_INVITE).click();
