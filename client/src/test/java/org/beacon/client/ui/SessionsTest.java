@@ -1,0 +1,132 @@
+package org.beacon.client.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.event.KeyEvent;
+import java.util.List;
+import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.finder.JOptionPaneFinder;
+import org.assertj.swing.finder.WindowFinder;
+import org.assertj.swing.fixture.DialogFixture;
+import org.assertj.swing.fixture.FrameFixture;
+import org.beacon.client.model.ClientModel;
+import org.beacon.client.model.SessionSummary;
+import org.beacon.client.ui.im.ImWindow;
+import org.beacon.client.ui.im.MessageRow;
+import org.beacon.client.ui.testing.GuiTestSupport;
+import org.beacon.client.ui.testing.RecordingDoorbell;
+import org.beacon.protocol.model.SessionKind;
+import org.junit.jupiter.api.Test;
+
+/** Starting and ending sessions from the UI: private chat from a resource, the wizard, the red x. */
+class SessionsTest extends GuiTestSupport {
+
+    @Test
+    void privateChat_fromResourcePage_opensWindowForBoth() {
+        FrameFixture gblue = openDesk("gblue", new RecordingDoorbell());
+        ClientModel ablack = signIn("ablack");
+        ImWindow window = startChatFromResource(gblue, "Avery Black");
+        SessionSummary session = desk(0).model().session(window.sessionId()).orElseThrow();
+        assertThat(session.info().kind()).isEqualTo(SessionKind.PRIVATE);
+        assertThat(session.info().participants()).containsExactlyInAnyOrder("gblue", "ablack");
+        assertThat(GuiActionRunner.execute(window::getTitle)).startsWith("Chat with ablack");
+        waitUntil("ablack knows the session", () -> ablack.session(window.sessionId()).isPresent());
+    }
+
+    @Test
+    void conference_viaWizard_withThreeUsers() {
+        FrameFixture gblue = openDesk("gblue", new RecordingDoorbell());
+        ClientModel ablack = signIn("ablack");
+        ClientModel cgray = signIn("cgray");
+        activate(gblue.target());
+        gblue.toggleButton(Names.NAV_IM).click();
+        gblue.button(Names.IM_CONFERENCE).click();
+        DialogFixture wizard = WindowFinder.findDialog(Names.WIZARD).using(robot);
+        waitUntil("directory loaded", () -> wizard.list(Names.WIZARD_CANDIDATES).target().getModel().getSize() > 10);
+        // Next without a choice says what is missing.
+        wizard.button(Names.WIZARD_NEXT).click();
+        assertThat(wizard.label(Names.WIZARD_ERROR).text()).contains("at least one participant");
+        choose(wizard, "Avery");
+        choose(wizard, "Casey");
+        wizard.button(Names.WIZARD_NEXT).click();
+        assertThat(wizard.label(Names.WIZARD_ERROR).text()).isBlank();
+        waitUntil("title step", () -> robot.finder().findByName(wizard.target(), Names.WIZARD_TITLE, false).isShowing());
+        // Enter in the title field moves on, as Next does.
+        wizard.textBox(Names.WIZARD_TITLE).enterText("MCI drill, Highway 71\n");
+        waitUntil("review step", () -> robot.finder().findByName(wizard.target(), Names.WIZARD_REVIEW, false).isShowing());
+        assertThat(wizard.textBox(Names.WIZARD_REVIEW).text()).contains("Avery Black (ablack)")
+                .contains("Casey Gray (cgray)").contains("MCI drill, Highway 71");
+        wizard.button(Names.WIZARD_INVITE).click();
+        waitUntil("conference window", () -> desk(0).model().sessions().stream()
+                .anyMatch(s -> desk(0).imWindows().window(s.sessionId()).map(w -> w.isShowing()).orElse(false)));
+        SessionSummary session = desk(0).model().sessions().get(0);
+        assertThat(session.info().kind()).isEqualTo(SessionKind.CONFERENCE);
+        assertThat(session.info().title()).isEqualTo("MCI drill, Highway 71");
+        assertThat(session.info().participants()).containsExactlyInAnyOrder("gblue", "ablack", "cgray");
+        waitUntil("both invitees know it", () -> ablack.session(session.sessionId()).isPresent()
+                && cgray.session(session.sessionId()).isPresent());
+    }
+
+    @Test
+    void wizard_cancelWithEscape_startsNothing() {
+        FrameFixture gblue = openDesk("gblue", new RecordingDoorbell());
+        activate(gblue.target());
+        gblue.toggleButton(Names.NAV_IM).click();
+        gblue.button(Names.IM_CONFERENCE).click();
+        DialogFixture wizard = WindowFinder.findDialog(Names.WIZARD).using(robot);
+        wizard.pressAndReleaseKeys(KeyEvent.VK_ESCAPE);
+        wizard.requireNotVisible();
+        assertThat(desk(0).model().sessions()).isEmpty();
+    }
+
+    @Test
+    void redX_byInitiator_afterConfirmation_endsTheSessionForEveryone() {
+        FrameFixture gblue = openDesk("gblue", new RecordingDoorbell());
+        FrameFixture ablack = openDesk("ablack", new RecordingDoorbell());
+        ImWindow gblueChat = startChatFromResource(gblue, "Avery Black");
+        new FrameFixture(robot, gblueChat).textBox(Names.MESSAGE_INPUT).enterText("Stand by\n");
+        waitUntil("banner on ablack's desk", () -> desk(1).mainWindow().banner().waiting() == 1);
+        GuiActionRunner.execute(() -> desk(1).openSession(gblueChat.sessionId()));
+        ImWindow ablackChat = desk(1).imWindows().window(gblueChat.sessionId()).orElseThrow();
+
+        activate(gblueChat);
+        new FrameFixture(robot, gblueChat).button(Names.CLOSE_SESSION).click();
+        JOptionPaneFinder.findOptionPane().using(robot).okButton().click();
+
+        for (ImWindow window : List.of(gblueChat, ablackChat)) {
+            waitUntil("ended line in " + window.getName(), () -> rows(window).stream()
+                    .anyMatch(r -> r.kind() == MessageRow.Kind.SYSTEM && r.text().equals("Session ended by gblue")));
+            waitUntil("message bar disabled", () -> !MessagingTestAccess.input(window).isEnabled());
+        }
+        waitUntil("ablack's model: ended", () -> !desk(1).model().session(gblueChat.sessionId()).orElseThrow().info().active());
+    }
+
+    private void choose(DialogFixture wizard, String name) {
+        wizard.textBox(Names.WIZARD_SEARCH).deleteText().enterText(name);
+        waitUntil("one candidate", () -> wizard.list(Names.WIZARD_CANDIDATES).target().getModel().getSize() == 1);
+        wizard.textBox(Names.WIZARD_SEARCH).pressAndReleaseKeys(KeyEvent.VK_DOWN);
+        wizard.list(Names.WIZARD_CANDIDATES).pressAndReleaseKeys(KeyEvent.VK_SPACE);
+    }
+
+    /** Reaches into an IM window for its message input. */
+    static final class MessagingTestAccess {
+        static javax.swing.text.JTextComponent input(ImWindow window) {
+            return find(window);
+        }
+
+        private static javax.swing.text.JTextComponent find(java.awt.Container container) {
+            for (java.awt.Component c : container.getComponents()) {
+                if (c instanceof javax.swing.text.JTextComponent text && Names.MESSAGE_INPUT.equals(text.getName())) {
+                    return text;
+                }
+                if (c instanceof java.awt.Container inner) {
+                    var found = find(inner);
+                    if (found != null) {
+                        return found;
+                    }
+                }
+            }
+            return null;
+        }
+    }
+}
