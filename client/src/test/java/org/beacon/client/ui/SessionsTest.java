@@ -40,7 +40,7 @@ class SessionsTest extends GuiTestSupport {
         ClientModel cgray = signIn("cgray");
         activate(gblue.target());
         gblue.toggleButton(Names.NAV_IM).click();
-        gblue.button(Names.IM_CONFERENCE).click();
+        showingButton(gblue, Names.IM_CONFERENCE).click();
         DialogFixture wizard = WindowFinder.findDialog(Names.WIZARD).using(robot);
         waitUntil("directory loaded", () -> wizard.list(Names.WIZARD_CANDIDATES).target().getModel().getSize() > 10);
         // Next without a choice says what is missing.
@@ -72,7 +72,7 @@ class SessionsTest extends GuiTestSupport {
         FrameFixture gblue = openDesk("gblue", new RecordingDoorbell());
         activate(gblue.target());
         gblue.toggleButton(Names.NAV_IM).click();
-        gblue.button(Names.IM_CONFERENCE).click();
+        showingButton(gblue, Names.IM_CONFERENCE).click();
         DialogFixture wizard = WindowFinder.findDialog(Names.WIZARD).using(robot);
         wizard.pressAndReleaseKeys(KeyEvent.VK_ESCAPE);
         wizard.requireNotVisible();

@@ -164,6 +164,16 @@ public abstract class GuiTestSupport {
         }, Timeout.timeout(10, TimeUnit.SECONDS));
     }
 
+    /**
+     * The named button once it is showing: pages fill in as the model's events arrive (the IM
+     * options appear when the profile's rights are known), so a lookup must wait for it.
+     */
+    protected org.assertj.swing.fixture.JButtonFixture showingButton(FrameFixture frame, String name) {
+        waitUntil("button showing: " + name, () -> robot.finder()
+                .findAll(frame.target(), c -> name.equals(c.getName()) && c.isShowing()).size() == 1);
+        return frame.button(name);
+    }
+
     /** Opens the county EOC's page and clicks the user's name in the Contacts table. */
     /** Brings a window to the front and makes it the focused one (bare X has no window manager to do it). */
     protected static void activate(java.awt.Window window) {
