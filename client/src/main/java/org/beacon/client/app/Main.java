@@ -131,6 +131,7 @@ public final class Main {
                 }));
                 desk.show();
             }
+            new DemoConversation(models.get(0), models.get(1), List.of("ablack", "cgray")).play();
         });
     }
 
