@@ -8,8 +8,6 @@ import static org.beacon.client.it.ItRegion.CAROL;
 import static org.beacon.client.it.ModelClient.WAIT;
 import static org.beacon.client.it.ModelClient.get;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.beacon.client.model.ModelEvent;
 import org.beacon.client.model.SessionSummary;
@@ -17,36 +15,11 @@ import org.beacon.client.net.OutgoingMessage;
 import org.beacon.protocol.ServerMessage;
 import org.beacon.protocol.model.SessionInfo;
 import org.beacon.protocol.model.SessionKind;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("Private chat and conference end to end through ClientModel")
-class ChatEndToEndTest {
-    @TempDir
-    Path dir;
-    private LiveServer server;
-    private final List<ModelClient> clients = new ArrayList<>();
-
-    @BeforeEach
-    void startServer() {
-        server = LiveServer.start(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        clients.forEach(ModelClient::close);
-        server.close();
-    }
-
-    private ModelClient signedIn(String username) throws Exception {
-        ModelClient client = ModelClient.headless(username, server.port());
-        clients.add(client);
-        client.signIn();
-        return client;
-    }
+class ChatEndToEndTest extends LiveServerTestBase {
 
     @Test
     void privateChat_opensOnBothSides_andCarriesMessagesInOrderBothWays() throws Exception {

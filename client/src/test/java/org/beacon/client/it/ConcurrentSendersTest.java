@@ -6,44 +6,18 @@ import static org.beacon.client.it.ItRegion.BOB;
 import static org.beacon.client.it.ItRegion.CAROL;
 import static org.beacon.client.it.ModelClient.get;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.LongStream;
 import org.beacon.protocol.ServerMessage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("Concurrent senders in one conference: every participant sees the same transcript")
-class ConcurrentSendersTest {
+class ConcurrentSendersTest extends LiveServerTestBase {
     private static final int EACH = 40;
 
-    @TempDir
-    Path dir;
-    private LiveServer server;
-    private final List<ModelClient> clients = new ArrayList<>();
-
-    @BeforeEach
-    void startServer() {
-        server = LiveServer.start(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        clients.forEach(ModelClient::close);
-        server.close();
-    }
-
-    private ModelClient signedIn(String username) throws Exception {
-        ModelClient client = ModelClient.headless(username, server.port());
-        clients.add(client);
-        client.signIn();
-        return client;
-    }
 
     @Test
     void threeSendersAtOnce_everyTranscriptHasTheSameSeqOrderAndContent() throws Exception {

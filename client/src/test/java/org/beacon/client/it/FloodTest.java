@@ -7,7 +7,6 @@ import static org.beacon.client.it.ItRegion.BOB;
 import static org.beacon.client.it.ItRegion.CAROL;
 import static org.beacon.client.it.ModelClient.get;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -22,47 +21,32 @@ import org.beacon.protocol.ErrorCode;
 import org.beacon.protocol.ServerMessage;
 import org.beacon.protocol.reply.SendResult;
 import org.beacon.server.im.ImLimits;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("Flood: a sender over the per-user rate is limited, loses nothing, and slows nobody else")
-class FloodTest {
+class FloodTest extends LiveServerTestBase {
     /** 10 messages a second, bursts of 5: a flood of 30 takes about 2.5 s to get through. */
     private static final ImLimits SLOW = new ImLimits(10, 5, 2_000, 200);
 
-    @TempDir
-    Path dir;
-    private LiveServer server;
-    private final List<ModelClient> clients = new ArrayList<>();
     private ModelClient alice;
     private ModelClient bob;
     private ModelClient carol;
     private String session;
 
+    @Override
+    protected ImLimits limits() {
+        return SLOW;
+    }
+
     @BeforeEach
-    void start() throws Exception {
-        server = LiveServer.start(dir, SLOW);
+    void signInAndStartConference() throws Exception {
         alice = signedIn(ALICE);
         bob = signedIn(BOB);
         carol = signedIn(CAROL);
         session = get(alice.connection().startConference(List.of(BOB, CAROL), "Flood", null)).session().sessionId();
         carol.awaitSession(session);
-    }
-
-    @AfterEach
-    void stop() {
-        clients.forEach(ModelClient::close);
-        server.close();
-    }
-
-    private ModelClient signedIn(String username) throws Exception {
-        ModelClient client = ModelClient.headless(username, server.port());
-        clients.add(client);
-        client.signIn();
-        return client;
     }
 
     @Test

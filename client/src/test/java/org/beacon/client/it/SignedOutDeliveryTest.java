@@ -7,45 +7,18 @@ import static org.beacon.client.it.ItRegion.BOB;
 import static org.beacon.client.it.ModelClient.WAIT;
 import static org.beacon.client.it.ModelClient.get;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
 import org.beacon.client.model.ModelEvent;
 import org.beacon.protocol.ServerMessage;
 import org.beacon.protocol.reply.HistoryResult;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("Messages sent while a participant is signed out reach them when they sign in")
-class SignedOutDeliveryTest {
+class SignedOutDeliveryTest extends LiveServerTestBase {
     private static final int COUNT = 50;
 
-    @TempDir
-    Path dir;
-    private LiveServer server;
-    private final List<ModelClient> clients = new ArrayList<>();
-
-    @BeforeEach
-    void startServer() {
-        server = LiveServer.start(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        clients.forEach(ModelClient::close);
-        server.close();
-    }
-
-    private ModelClient signedIn(String username) throws Exception {
-        ModelClient client = ModelClient.headless(username, server.port());
-        clients.add(client);
-        client.signIn();
-        return client;
-    }
 
     @Test
     void signIn_afterFiftyMessages_getsAllOnceInOrder_andAThirdSignInGetsNoneAgain() throws Exception {
