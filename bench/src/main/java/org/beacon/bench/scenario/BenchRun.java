@@ -37,6 +37,7 @@ public final class BenchRun implements AutoCloseable {
     private final Latency deliver = new Latency();
     private final Fleet fleet;
     private final StatsObserver observer;
+    private volatile double generatorCpuAtStart = ownCpuSeconds();
 
     public BenchRun(Settings settings, ServerUnderTest server, int observerIndex, PrintStream out, Report report,
             String runId) throws InterruptedException {
@@ -151,6 +152,15 @@ public final class BenchRun implements AutoCloseable {
         report.put("deliver_max_ms", Latency.maxMs(deliveries));
     }
 
+    /** Marks the start of the measured window for {@code generator_cpu_s} (default: the run's start). */
+    public void markMeasureStart() {
+        generatorCpuAtStart = ownCpuSeconds();
+    }
+
+    private static double ownCpuSeconds() {
+        return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(-1.0);
+    }
+
     /** Lost, duplicated, errors (total and {@code errors_CODE}), server CPU and heap. */
     public void putOutcome(StatsResult statsBefore) {
         report.put("lost", tracker.lost());
@@ -161,6 +171,7 @@ public final class BenchRun implements AutoCloseable {
         if (last != null && statsBefore != null) {
             report.put("server_cpu_s", last.cpuSeconds() - statsBefore.cpuSeconds());
         }
+        report.put("generator_cpu_s", ownCpuSeconds() - generatorCpuAtStart);
         report.put("server_heap_peak_bytes", observer.peakHeapAfterGc());
         if (last != null) {
             report.put("server_heap_after_run_bytes", last.heapAfterGcBytes());

@@ -62,6 +62,7 @@ final class Capacity implements Scenario {
                 run.ack().window(measureFrom, end);
                 run.deliver().window(measureFrom, end);
                 loop.run(start, measureFrom, shots);
+                run.markMeasureStart();
                 CompletableFuture<StatsResult> atStart = run.observer().sampleAsync();
                 long offered = loop.run(measureFrom, end, shots);
                 boolean drained = run.drain(shots::settled);

@@ -65,6 +65,7 @@ final class Fanout implements Scenario {
         long offered;
         try (Progress progress = run.messageProgress(shots::sent, shots::acked)) {
             loop.run(start, measureFrom, shots);
+            run.markMeasureStart();
             CompletableFuture<StatsResult> atStart = run.observer().sampleAsync();
             offered = loop.run(measureFrom, end, shots);
             if (!run.drain(shots::settled)) {

@@ -22,7 +22,7 @@ final class Steady implements Scenario {
     public Settings defaults(boolean smoke) {
         return smoke
                 ? new Settings(20, 200, 3, 1, Duration.ofSeconds(10), 0, 0, 0, 3, 2, true)
-                : new Settings(200, 5_000, 60, 10, Duration.ofSeconds(10), 0, 0, 0, 3, 2, false);
+                : new Settings(200, 5_000, 60, 30, Duration.ofSeconds(10), 0, 0, 0, 3, 2, false);
     }
 
     @Override
@@ -48,6 +48,7 @@ final class Steady implements Scenario {
         try (Progress progress = run.messageProgress(shots::sent, shots::acked)) {
             loop.run(start, measureFrom, shots);
             java.util.concurrent.CompletableFuture<StatsResult> atMeasureStart = run.observer().sampleAsync();
+            run.markMeasureStart();
             offered = loop.run(measureFrom, end, shots);
             if (!run.drain(shots::settled)) {
                 run.out().println("drain period over with deliveries outstanding");
