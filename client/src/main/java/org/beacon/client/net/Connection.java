@@ -8,6 +8,7 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,6 +64,7 @@ public final class Connection implements AutoCloseable {
     private final String host;
     private final int port;
     private final String clientName;
+    private final InetSocketAddress localAddress;
     private final ClientTransport transport;
     private final boolean ownsTransport;
     private final EventLoop loop;
@@ -91,6 +93,7 @@ public final class Connection implements AutoCloseable {
         this.host = builder.host;
         this.port = builder.port;
         this.clientName = builder.clientName;
+        this.localAddress = builder.localAddress;
         this.ownsTransport = builder.transport == null;
         this.transport = ownsTransport ? ClientTransport.create(1) : builder.transport;
         this.loop = transport.group().next();
@@ -378,7 +381,9 @@ public final class Connection implements AutoCloseable {
     /** Connects and says hello. The link becomes current as soon as the socket is connected. */
     private CompletableFuture<Link> open() {
         CompletableFuture<Link> opened = new CompletableFuture<>();
-        ChannelFuture connect = bootstrap.connect(host, port);
+        ChannelFuture connect = localAddress == null
+                ? bootstrap.connect(host, port)
+                : bootstrap.connect(new InetSocketAddress(host, port), localAddress);
         connect.addListener(done -> {
             if (!done.isSuccess()) {
                 opened.completeExceptionally(new ConnectionLostException(
@@ -551,6 +556,7 @@ public final class Connection implements AutoCloseable {
         private final String host;
         private final int port;
         private String clientName = "beacon-client/0.1.0";
+        private InetSocketAddress localAddress;
         private ClientTransport transport;
         private Scheduler scheduler;
         private Clock clock = Clock.systemUTC();
@@ -573,6 +579,16 @@ public final class Connection implements AutoCloseable {
         /** Sent in {@code hello}, e.g. {@code beacon-client/0.1.0}. */
         public Builder clientName(String clientName) {
             this.clientName = Objects.requireNonNull(clientName, "clientName");
+            return this;
+        }
+
+        /**
+         * The local address to connect from (default: any). The load generator gives each simulated
+         * desk its own loopback address (127.x.y.z), so that the server sees many clients, as on a
+         * real LAN, instead of thousands of sign-ins from one address.
+         */
+        public Builder localAddress(InetSocketAddress localAddress) {
+            this.localAddress = Objects.requireNonNull(localAddress, "localAddress");
             return this;
         }
 

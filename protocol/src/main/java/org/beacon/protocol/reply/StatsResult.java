@@ -10,6 +10,10 @@ package org.beacon.protocol.reply;
  * @param heapMaxBytes   maximum heap
  * @param uptimeSeconds  seconds since the server started
  * @param messagesStored messages stored since the server started
+ * @param heapAfterGcBytes heap in use right after the last garbage collection (sum over the heap
+ *                       pools' collection usage); the live set, which {@code heapUsedBytes} is not
+ * @param commits        write transactions the store committed since the server started
+ * @param writesCommitted writes in those transactions (group commit: writes per commit = ratio)
  */
 public record StatsResult(
         long connections,
@@ -18,5 +22,8 @@ public record StatsResult(
         long heapUsedBytes,
         long heapMaxBytes,
         long uptimeSeconds,
-        long messagesStored) {
+        long messagesStored,
+        long heapAfterGcBytes,
+        long commits,
+        long writesCommitted) {
 }

@@ -2,6 +2,8 @@ package org.beacon.server.net;
 
 import io.netty.channel.group.ChannelGroup;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,7 +13,7 @@ import org.beacon.protocol.reply.StatsResult;
 import org.beacon.server.presence.SignedInConnections;
 import org.beacon.server.store.Store;
 
-/** Gathers the figures of a {@code stats} reply: connections, CPU, heap, uptime, stored messages. */
+/** Gathers the figures of a {@code stats} reply: connections, CPU, heap, uptime, stored messages, commits. */
 final class StatsReporter {
     private final ChannelGroup connections;
     private final SignedInConnections signedIn;
@@ -34,7 +36,20 @@ final class StatsReporter {
         double cpu = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(-1.0);
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         long uptime = Duration.between(startedAt, clock.instant()).toSeconds();
+        long afterGc = heapAfterLastGc();
         return store.stats().thenApply(s -> new StatsResult(open, in, cpu, heap.getUsed(), heap.getMax(), uptime,
-                s.messages()));
+                s.messages(), afterGc, s.commits(), s.writesCommitted()));
+    }
+
+    /** Sum of the heap pools' usage right after their last collection (0 before the first GC). */
+    private static long heapAfterLastGc() {
+        long used = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            MemoryUsage afterGc = pool.getType() == MemoryType.HEAP ? pool.getCollectionUsage() : null;
+            if (afterGc != null) {
+                used += afterGc.getUsed();
+            }
+        }
+        return used;
     }
 }

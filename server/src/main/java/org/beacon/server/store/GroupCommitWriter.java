@@ -1,6 +1,7 @@
 package org.beacon.server.store;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ final class GroupCommitWriter {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("maxBatch must be positive: " + maxBatch);
         }
-        this.connection = connection;
+        this.connection = StatementCache.wrap(connection);
         this.db = db;
         this.maxBatch = maxBatch;
         this.changePollNanos = changePoll.toNanos();
@@ -159,7 +160,7 @@ final class GroupCommitWriter {
         Throwable[] failures = new Throwable[batch.size()];
         int succeeded = 0;
         try {
-            Schema.exec(connection, "BEGIN IMMEDIATE");
+            exec("BEGIN IMMEDIATE");
         } catch (SQLException e) {
             failAll(batch, e);
             return;
@@ -167,10 +168,10 @@ final class GroupCommitWriter {
         try {
             for (int i = 0; i < batch.size(); i++) {
                 Task<?> task = batch.get(i);
-                Schema.exec(connection, "SAVEPOINT w");
+                exec("SAVEPOINT w");
                 try {
                     results[i] = task.write().apply(connection);
-                    Schema.exec(connection, "RELEASE w");
+                    exec("RELEASE w");
                     succeeded++;
                 } catch (SQLException e) {
                     undo();
@@ -180,7 +181,7 @@ final class GroupCommitWriter {
                     failures[i] = e;
                 }
             }
-            Schema.exec(connection, "COMMIT");
+            exec("COMMIT");
         } catch (SQLException | RuntimeException e) {
             try {
                 Schema.exec(connection, "ROLLBACK");
@@ -198,6 +199,13 @@ final class GroupCommitWriter {
             } else {
                 batch.get(i).future().completeExceptionally(failures[i]);
             }
+        }
+    }
+
+    /** Runs fixed SQL through the statement cache (BEGIN, SAVEPOINT, RELEASE, COMMIT: several per batch). */
+    private void exec(String sql) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.execute();
         }
     }
 

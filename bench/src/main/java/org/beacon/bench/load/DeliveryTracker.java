@@ -1,0 +1,206 @@
+package org.beacon.bench.load;
+
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+import org.beacon.protocol.ServerMessage;
+
+/**
+ * Who should have received what, and who did.
+ *
+ * <p>Every message the generator sends carries a {@code client_msg_id} of the form
+ * {@code RUN-INTENDED-N} ({@code INTENDED} is the intended send time, {@code System.nanoTime()} in
+ * hex), so a receiver in this JVM knows the intended time without a shared map, and messages of
+ * other runs (a backlog on a long-lived server) are told apart and ignored.
+ *
+ * <p>When the server acknowledges a send, the message is expected at every other participant of
+ * its session (the sending connection gets no echo). A receiver that gets the same
+ * ({@code session_id}, {@code seq}) twice is a <em>duplicate</em>; an acked message missing at a
+ * participant after the drain is <em>lost</em>.
+ */
+public final class DeliveryTracker {
+    private final String runId;
+    private final String prefix;
+    private final Map<String, Ledger> sessions = new ConcurrentHashMap<>();
+    private final LongAdder expected = new LongAdder();
+    private final LongAdder unique = new LongAdder();
+    private final LongAdder duplicates = new LongAdder();
+    private final LongAdder foreign = new LongAdder();
+
+    public DeliveryTracker(String runId) {
+        this.runId = runId;
+        this.prefix = runId + "-";
+    }
+
+    public String clientMsgId(long intendedNanos, long n) {
+        return prefix + Long.toHexString(intendedNanos) + "-" + n;
+    }
+
+    /** The intended send time carried in a client message id of this run, or {@code Long.MIN_VALUE}. */
+    public long intendedNanos(String clientMsgId) {
+        if (clientMsgId == null || !clientMsgId.startsWith(prefix)) {
+            return Long.MIN_VALUE;
+        }
+        int end = clientMsgId.indexOf('-', prefix.length());
+        if (end < 0) {
+            return Long.MIN_VALUE;
+        }
+        return Long.parseUnsignedLong(clientMsgId, prefix.length(), end, 16);
+    }
+
+    public String runId() {
+        return runId;
+    }
+
+    /** A session and the client indexes of its participants. */
+    public void register(String sessionId, int... participants) {
+        sessions.put(sessionId, new Ledger(participants.clone()));
+    }
+
+    /** The server stored message {@code seq}, sent by client {@code sender}. */
+    public void acked(String sessionId, long seq, int sender) {
+        Ledger ledger = ledger(sessionId);
+        int recipients = ledger.acked(Math.toIntExact(seq), sender);
+        expected.add(recipients);
+    }
+
+    /**
+     * Client {@code receiver} got {@code message} at {@code nowNanos}.
+     *
+     * @return {@code true} for the first delivery of a message of this run to this receiver
+     */
+    public boolean delivered(int receiver, ServerMessage.Message message, long nowNanos) {
+        if (!message.clientMsgId().startsWith(prefix)) {
+            foreign.increment();
+            return false;
+        }
+        Ledger ledger = sessions.get(message.sessionId());
+        if (ledger == null) {
+            foreign.increment();
+            return false;
+        }
+        if (ledger.delivered(receiver, Math.toIntExact(message.seq()), nowNanos)) {
+            unique.increment();
+            return true;
+        }
+        duplicates.increment();
+        return false;
+    }
+
+    /** Deliveries expected from acked messages that have not arrived yet (can dip below 0 briefly). */
+    public long pending() {
+        return expected.sum() - unique.sum();
+    }
+
+    public long deliveredUnique() {
+        return unique.sum();
+    }
+
+    public long duplicates() {
+        return duplicates.sum();
+    }
+
+    public long foreign() {
+        return foreign.sum();
+    }
+
+    /** Acked messages missing at a participant, counted per participant. */
+    public long lost() {
+        long lost = 0;
+        for (Ledger ledger : sessions.values()) {
+            lost += ledger.lost();
+        }
+        return lost;
+    }
+
+    /** First-to-last delivery spread of each message every recipient got, in microseconds. */
+    public Histogram spread() {
+        Histogram histogram = new Histogram(3);
+        for (Ledger ledger : sessions.values()) {
+            ledger.spread(histogram);
+        }
+        return histogram;
+    }
+
+    private Ledger ledger(String sessionId) {
+        Ledger ledger = sessions.get(sessionId);
+        if (ledger == null) {
+            throw new IllegalStateException("session not registered: " + sessionId);
+        }
+        return ledger;
+    }
+
+    /** One session's books; guarded by its monitor (senders and receivers run on different loops). */
+    private static final class Ledger {
+        private final int[] participants;
+        private final Map<Integer, BitSet> received = new HashMap<>();
+        private final BitSet acked = new BitSet();
+        private int[] senderOf = new int[64];
+        private long[] first = new long[64];
+        private long[] last = new long[64];
+        private int[] count = new int[64];
+
+        Ledger(int[] participants) {
+            this.participants = participants;
+        }
+
+        synchronized int acked(int seq, int sender) {
+            grow(seq);
+            acked.set(seq);
+            senderOf[seq] = sender;
+            return participants.length - 1;
+        }
+
+        synchronized boolean delivered(int receiver, int seq, long now) {
+            BitSet got = received.computeIfAbsent(receiver, r -> new BitSet());
+            if (got.get(seq)) {
+                return false;
+            }
+            got.set(seq);
+            grow(seq);
+            if (count[seq]++ == 0) {
+                first[seq] = now;
+            }
+            last[seq] = now;
+            return true;
+        }
+
+        synchronized long lost() {
+            long lost = 0;
+            for (int seq = acked.nextSetBit(0); seq >= 0; seq = acked.nextSetBit(seq + 1)) {
+                for (int participant : participants) {
+                    if (participant != senderOf[seq]) {
+                        BitSet got = received.get(participant);
+                        if (got == null || !got.get(seq)) {
+                            lost++;
+                        }
+                    }
+                }
+            }
+            return lost;
+        }
+
+        synchronized void spread(Histogram into) {
+            int recipients = participants.length - 1;
+            for (int seq = acked.nextSetBit(0); seq >= 0; seq = acked.nextSetBit(seq + 1)) {
+                if (count[seq] == recipients && recipients > 0) {
+                    into.recordValue(Math.max(0, (last[seq] - first[seq]) / 1_000));
+                }
+            }
+        }
+
+        private void grow(int seq) {
+            if (seq >= senderOf.length) {
+                int size = Math.max(seq + 1, senderOf.length * 2);
+                senderOf = Arrays.copyOf(senderOf, size);
+                first = Arrays.copyOf(first, size);
+                last = Arrays.copyOf(last, size);
+                count = Arrays.copyOf(count, size);
+            }
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package org.beacon.bench.scenario;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import org.HdrHistogram.Histogram;
+import org.beacon.bench.load.BenchClient;
+import org.beacon.bench.load.DeliveryTracker;
+import org.beacon.bench.load.Errors;
+import org.beacon.bench.load.Fleet;
+import org.beacon.bench.load.Latency;
+import org.beacon.bench.load.Progress;
+import org.beacon.bench.report.Report;
+import org.beacon.bench.server.ProcessProbe;
+import org.beacon.bench.server.ServerUnderTest;
+import org.beacon.protocol.reply.StatsResult;
+
+/**
+ * Everything one scenario run shares: settings, the server, the fleet of clients, the tracker,
+ * the latency metrics, errors, the stats observer and the report. Closing it closes the fleet.
+ */
+public final class BenchRun implements AutoCloseable {
+    static final Duration PROGRESS_PERIOD = Duration.ofSeconds(5);
+    static final Duration SIGN_IN_TIMEOUT = Duration.ofMinutes(5);
+    static final int SIGN_IN_CONCURRENCY = 200;
+
+    private final Settings settings;
+    private final ServerUnderTest server;
+    private final PrintStream out;
+    private final Report report;
+    private final Errors errors = new Errors();
+    private final DeliveryTracker tracker;
+    private final Latency ack = new Latency();
+    private final Latency deliver = new Latency();
+    private final Fleet fleet;
+    private final StatsObserver observer;
+    private volatile double generatorCpuAtStart = ownCpuSeconds();
+
+    public BenchRun(Settings settings, ServerUnderTest server, int observerIndex, PrintStream out, Report report,
+            String runId) throws InterruptedException {
+        this.settings = settings;
+        this.server = server;
+        this.out = out;
+        this.report = report;
+        this.tracker = new DeliveryTracker(runId);
+        this.fleet = new Fleet(server.host(), server.port(), settings.clientThreads(), errors);
+        BenchClient observerClient = fleet.client(observerIndex);
+        try {
+            fleet.loginAll(java.util.List.of(observerClient), 1, SIGN_IN_TIMEOUT);
+        } catch (RuntimeException | InterruptedException e) {
+            fleet.close();
+            throw e;
+        }
+        this.observer = new StatsObserver(observerClient);
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public PrintStream out() {
+        return out;
+    }
+
+    public Report report() {
+        return report;
+    }
+
+    public Errors errors() {
+        return errors;
+    }
+
+    public DeliveryTracker tracker() {
+        return tracker;
+    }
+
+    public Latency ack() {
+        return ack;
+    }
+
+    public Latency deliver() {
+        return deliver;
+    }
+
+    public Fleet fleet() {
+        return fleet;
+    }
+
+    public StatsObserver observer() {
+        return observer;
+    }
+
+    public OptionalLong serverPid() {
+        return server.pid();
+    }
+
+    /** Forces a full GC in a launched server (jcmd), then samples its stats; just samples otherwise. */
+    public StatsResult statsAfterFullGc() {
+        server.pid().ifPresent(pid -> new ProcessProbe(pid).fullGc());
+        return observer.sample();
+    }
+
+    public long serverRss() {
+        return server.pid().isPresent() ? new ProcessProbe(server.pid().getAsLong()).rssBytes() : -1;
+    }
+
+    /** A progress line about messages, every few seconds. */
+    public Progress messageProgress(java.util.function.LongSupplier sent, java.util.function.LongSupplier acked) {
+        return new Progress(out, PROGRESS_PERIOD, () -> {
+            Histogram a = ack.takeInterval();
+            Histogram d = deliver.takeInterval();
+            StatsResult stats = observer.sample();
+            return String.format("sent %d acked %d delivered %d pending %d | ack p99 %.1f ms | deliver p50 %.1f"
+                            + " p99 %.1f max %.1f ms | errors %d | server cpu %.1f s, heap after GC %d MB",
+                    sent.getAsLong(), acked.getAsLong(), tracker.deliveredUnique(), Math.max(0, tracker.pending()),
+                    Latency.ms(a, 99), Latency.ms(d, 50), Latency.ms(d, 99), Latency.maxMs(d), errors.total(),
+                    stats == null ? -1 : stats.cpuSeconds(), stats == null ? -1 : stats.heapAfterGcBytes() >> 20);
+        });
+    }
+
+    /** Waits until {@code done} or {@code timeout}; true if done. A tool's wait, not a test's. */
+    public static boolean await(BooleanSupplier done, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+        return true;
+    }
+
+    /** Waits for every acked message to reach every participant, at most the drain period. */
+    public boolean drain(BooleanSupplier sendsSettled) {
+        return await(() -> sendsSettled.getAsBoolean() && tracker.pending() <= 0, settings.drain());
+    }
+
+    /** The fields every scenario reports about messages. */
+    public void putMessageFigures(Histogram acks, Histogram deliveries, long offered, double seconds) {
+        report.put("offered_per_s", seconds > 0 ? offered / seconds : 0.0);
+        report.put("delivered_per_s", seconds > 0 ? deliveries.getTotalCount() / seconds : 0.0);
+        report.put("ack_p50_ms", Latency.ms(acks, 50));
+        report.put("ack_p99_ms", Latency.ms(acks, 99));
+        report.put("ack_p999_ms", Latency.ms(acks, 99.9));
+        report.put("ack_max_ms", Latency.maxMs(acks));
+        report.put("deliver_p50_ms", Latency.ms(deliveries, 50));
+        report.put("deliver_p99_ms", Latency.ms(deliveries, 99));
+        report.put("deliver_p999_ms", Latency.ms(deliveries, 99.9));
+        report.put("deliver_max_ms", Latency.maxMs(deliveries));
+    }
+
+    /** Marks the start of the measured window for {@code generator_cpu_s} (default: the run's start). */
+    public void markMeasureStart() {
+        generatorCpuAtStart = ownCpuSeconds();
+    }
+
+    private static double ownCpuSeconds() {
+        return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(-1.0);
+    }
+
+    /** Lost, duplicated, errors (total and {@code errors_CODE}), server CPU and heap. */
+    public void putOutcome(StatsResult statsBefore) {
+        report.put("lost", tracker.lost());
+        report.put("duplicated", tracker.duplicates());
+        report.put("errors", errors.total());
+        errors.snapshot().forEach((code, n) -> report.put("errors_" + code, n));
+        StatsResult last = statsAfterFullGc();
+        if (last != null && statsBefore != null) {
+            report.put("server_cpu_s", last.cpuSeconds() - statsBefore.cpuSeconds());
+        }
+        report.put("generator_cpu_s", ownCpuSeconds() - generatorCpuAtStart);
+        report.put("server_heap_peak_bytes", observer.peakHeapAfterGc());
+        if (last != null) {
+            report.put("server_heap_after_run_bytes", last.heapAfterGcBytes());
+            if (statsBefore != null && last.commits() > statsBefore.commits()) {
+                report.put("server_writes_per_commit", (double) (last.writesCommitted() - statsBefore.writesCommitted())
+                        / (last.commits() - statsBefore.commits()));
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        fleet.close();
+    }
+}

@@ -1,0 +1,44 @@
+package org.beacon.bench.scenario;
+
+import java.util.concurrent.atomic.AtomicLong;
+import org.beacon.bench.load.BenchClient;
+import org.beacon.bench.load.MessageSink;
+import org.beacon.protocol.ServerMessage;
+
+/**
+ * What a receiving client does with a {@code message}: tell the tracker, record send→deliver
+ * latency from the intended time in its client message id (or from a fixed instant, for the
+ * offline scenario), and ack it as a real client would (coalesced, highest seq per session).
+ */
+final class DeliverySink implements MessageSink {
+    private final BenchRun run;
+    private final AtomicLong lastDelivery = new AtomicLong();
+    private volatile long fixedIntended = Long.MIN_VALUE;
+
+    DeliverySink(BenchRun run) {
+        this.run = run;
+    }
+
+    /** Measure every delivery from this instant instead of the message's intended time. */
+    void measureFrom(long nanos) {
+        fixedIntended = nanos;
+    }
+
+    long lastDeliveryNanos() {
+        return lastDelivery.get();
+    }
+
+    @Override
+    public void onMessage(BenchClient receiver, ServerMessage.Message message, long nowNanos) {
+        if (run.tracker().delivered(receiver.index(), message, nowNanos)) {
+            long intended = fixedIntended != Long.MIN_VALUE
+                    ? fixedIntended
+                    : run.tracker().intendedNanos(message.clientMsgId());
+            if (intended != Long.MIN_VALUE) {
+                run.deliver().record(intended, nowNanos);
+            }
+            lastDelivery.accumulateAndGet(nowNanos, Math::max);
+        }
+        receiver.connection().ackUpTo(message.sessionId(), message.seq());
+    }
+}

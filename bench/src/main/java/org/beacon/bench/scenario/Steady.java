@@ -1,0 +1,65 @@
+package org.beacon.bench.scenario;
+
+import java.time.Duration;
+import java.util.List;
+import org.HdrHistogram.Histogram;
+import org.beacon.bench.load.OpenLoop;
+import org.beacon.bench.load.Progress;
+import org.beacon.protocol.reply.StatsResult;
+
+/**
+ * {@code steady}: private chats among N users, each sending ~200-byte texts to a few fixed
+ * partners, at a constant total rate (open loop). Target at {@code --rate 5000}: send→deliver
+ * p50 ≤ 2 ms, p99 ≤ 10 ms, p99.9 ≤ 25 ms over 60 s after warm-up, nothing lost or duplicated.
+ */
+final class Steady implements Scenario {
+    @Override
+    public String name() {
+        return "steady";
+    }
+
+    @Override
+    public Settings defaults(boolean smoke) {
+        return smoke
+                ? new Settings(20, 200, 3, 1, Duration.ofSeconds(10), 0, 0, 0, 3, 2, true)
+                : new Settings(200, 5_000, 60, 30, Duration.ofSeconds(10), 0, 0, 0, 3, 2, false);
+    }
+
+    @Override
+    public int usersNeeded(Settings settings) {
+        return settings.users();
+    }
+
+    @Override
+    @SuppressWarnings("try") // the progress line runs while the body does
+    public void run(BenchRun run) throws Exception {
+        Settings s = run.settings();
+        List<Route> routes = PrivateChats.open(run, s.users(), s.partners());
+        MessageShots shots = new MessageShots(run, routes);
+        OpenLoop loop = new OpenLoop(s.rate());
+        long start = System.nanoTime() + 50_000_000L;
+        long measureFrom = start + s.warmupNanos();
+        long end = measureFrom + s.durationNanos();
+        run.ack().window(measureFrom, end);
+        run.deliver().window(measureFrom, end);
+        run.out().printf("steady: %.0f msg/s for %.0f s warm-up + %.0f s measured%n", s.rate(), s.warmup(), s.duration());
+        StatsResult before;
+        long offered;
+        try (Progress progress = run.messageProgress(shots::sent, shots::acked)) {
+            loop.run(start, measureFrom, shots);
+            java.util.concurrent.CompletableFuture<StatsResult> atMeasureStart = run.observer().sampleAsync();
+            run.markMeasureStart();
+            offered = loop.run(measureFrom, end, shots);
+            if (!run.drain(shots::settled)) {
+                run.out().println("drain period over with deliveries outstanding");
+            }
+            before = atMeasureStart.join();
+        }
+        Histogram acks = run.ack().total();
+        Histogram deliveries = run.deliver().total();
+        run.putMessageFigures(acks, deliveries, offered, s.duration());
+        run.report().put("users", s.users());
+        run.report().put("sessions", routes.size() / 2);
+        run.putOutcome(before);
+    }
+}
