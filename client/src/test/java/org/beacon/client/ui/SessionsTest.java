@@ -101,6 +101,52 @@ class SessionsTest extends GuiTestSupport {
         waitUntil("ablack's model: ended", () -> !desk(1).model().session(gblueChat.sessionId()).orElseThrow().info().active());
     }
 
+    @Test
+    void redX_byParticipant_afterConfirmation_leaves_andTheSessionLeavesMyList() {
+        FrameFixture gblue = openDesk("gblue", new RecordingDoorbell());
+        FrameFixture ablack = openDesk("ablack", new RecordingDoorbell());
+        ImWindow gblueChat = startChatFromResource(gblue, "Avery Black");
+        new FrameFixture(robot, gblueChat).textBox(Names.MESSAGE_INPUT).enterText("Stand by\n");
+        waitUntil("banner on ablack's desk", () -> desk(1).mainWindow().banner().waiting() == 1);
+        activate(ablack.target());
+        ablack.toggleButton(Names.NAV_IM).click();
+        waitUntil("listed on ablack's IM page", () -> ablack.list(Names.IM_SESSIONS).target().getModel().getSize() == 1);
+        GuiActionRunner.execute(() -> desk(1).openSession(gblueChat.sessionId()));
+        ImWindow ablackChat = desk(1).imWindows().window(gblueChat.sessionId()).orElseThrow();
+        activate(ablackChat);
+
+        new FrameFixture(robot, ablackChat).button(Names.CLOSE_SESSION).click();
+        JOptionPaneFinder.findOptionPane().using(robot).okButton().click();
+
+        waitUntil("ablack's window gone", () -> !ablackChat.isShowing());
+        waitUntil("gone from ablack's IM page", () -> ablack.list(Names.IM_SESSIONS).target().getModel().getSize() == 0);
+        waitUntil("'ablack left' in gblue's window", () -> rows(gblueChat).stream()
+                .anyMatch(r -> r.kind() == MessageRow.Kind.SYSTEM && r.text().equals("ablack left")));
+        assertThat(desk(1).model().session(gblueChat.sessionId()).orElseThrow().info().active())
+                .as("no longer active for ablack").isFalse();
+        assertThat(desk(0).model().session(gblueChat.sessionId()).orElseThrow().info().active())
+                .as("still active for gblue").isTrue();
+        assertThat(rows(ablackChat)).extracting(MessageRow::text).endsWith("You left the session");
+        assertThat(MessagingTestAccess.input(ablackChat).isEnabled()).isFalse();
+    }
+
+    @Test
+    void redX_byParticipant_cancelled_staysInTheSession() {
+        FrameFixture gblue = openDesk("gblue", new RecordingDoorbell());
+        openDesk("ablack", new RecordingDoorbell());
+        ImWindow gblueChat = startChatFromResource(gblue, "Avery Black");
+        waitUntil("ablack knows the session", () -> desk(1).model().session(gblueChat.sessionId()).isPresent());
+        GuiActionRunner.execute(() -> desk(1).openSession(gblueChat.sessionId()));
+        ImWindow ablackChat = desk(1).imWindows().window(gblueChat.sessionId()).orElseThrow();
+        activate(ablackChat);
+
+        new FrameFixture(robot, ablackChat).button(Names.CLOSE_SESSION).click();
+        JOptionPaneFinder.findOptionPane().using(robot).cancelButton().click();
+
+        assertThat(GuiActionRunner.execute(ablackChat::isShowing)).isTrue();
+        assertThat(desk(1).model().session(gblueChat.sessionId()).orElseThrow().info().active()).isTrue();
+    }
+
     private void choose(DialogFixture wizard, String name) {
         wizard.textBox(Names.WIZARD_SEARCH).deleteText().enterText(name);
         waitUntil("one candidate", () -> wizard.list(Names.WIZARD_CANDIDATES).target().getModel().getSize() == 1);
