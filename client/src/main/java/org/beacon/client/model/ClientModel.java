@@ -263,6 +263,18 @@ public final class ClientModel {
         });
     }
 
+    /**
+     * Stops following these users' presence: they are not subscribed again after a reconnect, and
+     * {@link #online} no longer claims to know about them (a stale "online" would be shown green).
+     */
+    public CompletableFuture<Void> unsubscribePresence(List<String> usernames) {
+        synchronized (this) {
+            presenceSubscribed.removeAll(usernames);
+            presence.keySet().removeAll(usernames);
+        }
+        return connection.unsubscribePresence(usernames);
+    }
+
     /** Removes a failed message from its transcript once the user has seen why. */
     public void discardFailed(OutgoingMessage failed) {
         synchronized (this) {
@@ -448,6 +460,9 @@ public final class ClientModel {
         List<ModelEvent> events = new ArrayList<>();
         synchronized (this) {
             result.online().forEach((username, online) -> {
+                if (!presenceSubscribed.contains(username)) {
+                    return; // unsubscribed while the reply was on its way
+                }
                 if (!Objects.equals(presence.put(username, online), online)) {
                     events.add(new ModelEvent.PresenceChanged(username, online));
                 }

@@ -253,6 +253,38 @@ class ClientModelTest {
     }
 
     @Nested
+    @DisplayName("presence")
+    class PresenceSubscriptions {
+        @Test
+        void unsubscribed_users_areForgotten_andNotSubscribedAgainAfterAReconnect() throws InterruptedException {
+            start(ClientModel.Options.forViews());
+            server.on(ClientMessage.SubscribePresence.class, (peer, request) -> peer.ok(request,
+                    new org.beacon.protocol.reply.PresenceResult(request.usernames().stream()
+                            .collect(java.util.stream.Collectors.toMap(u -> u, u -> true)))));
+            signIn();
+            model.subscribePresence(List.of("ablack", "cgray")).join();
+            assertThat(model.online("ablack")).contains(true);
+
+            model.unsubscribePresence(List.of("ablack")).join();
+
+            assertThat(server.requestsOf(ClientMessage.UnsubscribePresence.class)).singleElement()
+                    .satisfies(u -> assertThat(u.usernames()).containsExactly("ablack"));
+            assertThat(model.online("ablack")).as("no longer known").isEmpty();
+            assertThat(model.online("cgray")).contains(true);
+            int beforeDrop = events.size();
+            server.latestPeer().kill();
+            events.awaitFrom(beforeDrop, e -> e instanceof ModelEvent.ConnectionStateChanged changed
+                    && changed.state().status() == ConnectionState.Status.RECONNECTING);
+            scheduler.advance(Duration.ofMillis(500));
+            events.awaitFrom(beforeDrop, e -> e instanceof ModelEvent.SignedIn signedIn && signedIn.resumed());
+            ClientMessage.SubscribePresence first = server.requestsOf(ClientMessage.SubscribePresence.class).get(0);
+            ClientMessage.SubscribePresence again = server.awaitRequest(ClientMessage.SubscribePresence.class,
+                    r -> r != first);
+            assertThat(again.usernames()).containsExactly("cgray");
+        }
+    }
+
+    @Nested
     @DisplayName("outbox in the transcript")
     class OutboxInTranscript {
         @Test
