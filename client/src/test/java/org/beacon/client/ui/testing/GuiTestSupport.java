@@ -125,7 +125,11 @@ public abstract class GuiTestSupport {
 
     /** A model signed in as a demo user (off the EDT), its events on the EDT. */
     protected ClientModel signIn(String username) {
-        Connection connection = Connection.builder(server.host(), server.port()).build();
+        return signIn(username, Connection.builder(server.host(), server.port()).build());
+    }
+
+    /** As {@link #signIn(String)}, over a connection the test built (through a proxy, with its own backoff). */
+    protected ClientModel signIn(String username, Connection connection) {
         ClientModel model = new ClientModel(connection, java.awt.EventQueue::invokeLater, ClientModel.Options.forViews());
         models.add(model);
         try {
@@ -138,7 +142,11 @@ public abstract class GuiTestSupport {
 
     /** Signs a demo user in and opens their desk; returns the main window's fixture. */
     protected FrameFixture openDesk(String username, RecordingDoorbell doorbell) {
-        ClientModel model = signIn(username);
+        return openDesk(signIn(username), doorbell);
+    }
+
+    /** Opens the desk of a model signed in with {@link #signIn(String, Connection)}. */
+    protected FrameFixture openDesk(ClientModel model, RecordingDoorbell doorbell) {
         Desk desk = GuiActionRunner.execute(() -> new Desk(model, doorbell, Clock.systemUTC(), "test"));
         desks.add(desk);
         FrameFixture frame = new FrameFixture(robot, desk.mainWindow());
