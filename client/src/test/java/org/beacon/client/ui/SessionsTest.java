@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.event.KeyEvent;
 import java.util.List;
 import org.assertj.swing.edt.GuiActionRunner;
-import org.assertj.swing.finder.JOptionPaneFinder;
 import org.assertj.swing.finder.WindowFinder;
 import org.assertj.swing.fixture.DialogFixture;
 import org.assertj.swing.fixture.FrameFixture;
@@ -68,6 +67,30 @@ class SessionsTest extends GuiTestSupport {
     }
 
     @Test
+    void privateChat_fromImPagePicker_opensWindowWithTheChosenUser() {
+        FrameFixture gblue = openDesk("gblue", new RecordingDoorbell());
+        activate(gblue.target());
+        gblue.toggleButton(Names.NAV_IM).click();
+        showingButton(gblue, Names.IM_PRIVATE).click();
+        DialogFixture picker = WindowFinder.findDialog(Names.PICKER).using(robot);
+        waitUntil("directory loaded", () -> picker.list(Names.PICKER_LIST).target().getModel().getSize() > 10);
+        assertThat(picker.list(Names.PICKER_LIST).contents()).as("I am not offered").noneMatch(c -> c.contains("(gblue)"));
+
+        picker.textBox(Names.PICKER_SEARCH).enterText("casey");
+        waitUntil("one match", () -> picker.list(Names.PICKER_LIST).target().getModel().getSize() == 1);
+        picker.button(Names.PICKER_START).click();
+
+        picker.requireNotVisible();
+        waitUntil("chat window open", () -> desk(0).model().sessions().stream()
+                .anyMatch(s -> desk(0).imWindows().window(s.sessionId()).map(w -> w.isShowing()).orElse(false)));
+        SessionSummary session = desk(0).model().sessions().get(0);
+        assertThat(session.info().kind()).isEqualTo(SessionKind.PRIVATE);
+        assertThat(session.info().participants()).containsExactlyInAnyOrder("gblue", "cgray");
+        assertThat(GuiActionRunner.execute(() -> desk(0).imWindows().window(session.sessionId()).orElseThrow().getTitle()))
+                .startsWith("Chat with cgray");
+    }
+
+    @Test
     void wizard_cancelWithEscape_startsNothing() {
         FrameFixture gblue = openDesk("gblue", new RecordingDoorbell());
         activate(gblue.target());
@@ -91,7 +114,7 @@ class SessionsTest extends GuiTestSupport {
 
         activate(gblueChat);
         new FrameFixture(robot, gblueChat).button(Names.CLOSE_SESSION).click();
-        JOptionPaneFinder.findOptionPane().using(robot).okButton().click();
+        answerConfirmation(true);
 
         for (ImWindow window : List.of(gblueChat, ablackChat)) {
             waitUntil("ended line in " + window.getName(), () -> rows(window).stream()
@@ -116,7 +139,7 @@ class SessionsTest extends GuiTestSupport {
         activate(ablackChat);
 
         new FrameFixture(robot, ablackChat).button(Names.CLOSE_SESSION).click();
-        JOptionPaneFinder.findOptionPane().using(robot).okButton().click();
+        answerConfirmation(true);
 
         waitUntil("ablack's window gone", () -> !ablackChat.isShowing());
         waitUntil("gone from ablack's IM page", () -> ablack.list(Names.IM_SESSIONS).target().getModel().getSize() == 0);
@@ -141,7 +164,7 @@ class SessionsTest extends GuiTestSupport {
         activate(ablackChat);
 
         new FrameFixture(robot, ablackChat).button(Names.CLOSE_SESSION).click();
-        JOptionPaneFinder.findOptionPane().using(robot).cancelButton().click();
+        answerConfirmation(false);
 
         assertThat(GuiActionRunner.execute(ablackChat::isShowing)).isTrue();
         assertThat(desk(1).model().session(gblueChat.sessionId()).orElseThrow().info().active()).isTrue();

@@ -192,6 +192,26 @@ public abstract class GuiTestSupport {
         waitUntil("window active: " + window.getName(), window::isActive);
     }
 
+    /**
+     * Answers the confirmation dialog that is opening from the keyboard, as a dispatcher would:
+     * Enter on the focused OK button, or Escape. Waits until the dialog's window is active first
+     * and gone after. (Robot clicks on a dialog just mapped on bare Xvfb were lost now and then:
+     * the dialog stayed open with the button untouched.)
+     */
+    protected void answerConfirmation(boolean ok) {
+        org.assertj.swing.fixture.JOptionPaneFixture pane =
+                org.assertj.swing.finder.JOptionPaneFinder.findOptionPane().withTimeout(10_000).using(robot);
+        java.awt.Window dialog = GuiActionRunner.execute(() -> javax.swing.SwingUtilities.getWindowAncestor(pane.target()));
+        waitUntil("confirmation active", dialog::isActive);
+        if (ok) {
+            waitUntil("OK focused", () -> pane.okButton().target().isFocusOwner());
+            pane.okButton().pressAndReleaseKeys(java.awt.event.KeyEvent.VK_ENTER);
+        } else {
+            pane.pressAndReleaseKeys(java.awt.event.KeyEvent.VK_ESCAPE);
+        }
+        waitUntil("confirmation closed", () -> !pane.target().isShowing());
+    }
+
     protected ImWindow startChatFromResource(FrameFixture main, String fullName) {
         activate(main.target());
         main.textBox(Names.RESOURCES_FILTER).enterText("County EOC");
