@@ -168,7 +168,10 @@ public final class ClientModel {
         return Map.copyOf(presence);
     }
 
-    /** My sessions (active and ended) whose details are known, in the order first seen. */
+    /**
+     * My sessions whose details are known, in the order first seen: active and ended (a session I
+     * left counts as ended here).
+     */
     public synchronized List<SessionSummary> sessions() {
         List<SessionSummary> all = new ArrayList<>();
         for (SessionState state : sessions.values()) {
@@ -260,6 +263,18 @@ public final class ClientModel {
         });
     }
 
+    /**
+     * Stops following these users' presence: they are not subscribed again after a reconnect, and
+     * {@link #online} no longer claims to know about them (a stale "online" would be shown green).
+     */
+    public CompletableFuture<Void> unsubscribePresence(List<String> usernames) {
+        synchronized (this) {
+            presenceSubscribed.removeAll(usernames);
+            presence.keySet().removeAll(usernames);
+        }
+        return connection.unsubscribePresence(usernames);
+    }
+
     /** Removes a failed message from its transcript once the user has seen why. */
     public void discardFailed(OutgoingMessage failed) {
         synchronized (this) {
@@ -324,7 +339,11 @@ public final class ClientModel {
             } else if (event instanceof ServerMessage.ParticipantJoined joined) {
                 updateParticipants(events, joined.sessionId(), joined.username(), true);
             } else if (event instanceof ServerMessage.ParticipantLeft left) {
-                updateParticipants(events, left.sessionId(), left.username(), false);
+                if (isMine(left.username())) {
+                    leftByMe(events, left);
+                } else {
+                    updateParticipants(events, left.sessionId(), left.username(), false);
+                }
             } else if (event instanceof ServerMessage.SessionEnded ended) {
                 SessionState state = state(ended.sessionId());
                 if (state.info != null && state.info.active()) {
@@ -441,6 +460,9 @@ public final class ClientModel {
         List<ModelEvent> events = new ArrayList<>();
         synchronized (this) {
             result.online().forEach((username, online) -> {
+                if (!presenceSubscribed.contains(username)) {
+                    return; // unsubscribed while the reply was on its way
+                }
                 if (!Objects.equals(presence.put(username, online), online)) {
                     events.add(new ModelEvent.PresenceChanged(username, online));
                 }
@@ -488,6 +510,24 @@ public final class ClientModel {
                     info.startedAt(), info.active(), info.resourceId(), info.endedAt());
             events.add(new ModelEvent.SessionUpdated(state.summary()));
         }
+    }
+
+    /**
+     * I left (here or at another desk of mine): the session goes on for the others but is no
+     * longer mine, so for this client it has ended. Views hear {@code SessionEnded} with me as
+     * {@code endedBy}; the sessions list drops it, and a reconnect does not read its history.
+     */
+    private void leftByMe(List<ModelEvent> events, ServerMessage.ParticipantLeft left) {
+        SessionState state = state(left.sessionId());
+        if (state.info == null || !state.info.active()) {
+            return;
+        }
+        List<String> participants = new ArrayList<>(state.info.participants());
+        participants.remove(left.username());
+        SessionInfo info = state.info;
+        state.info = new SessionInfo(info.sessionId(), info.kind(), info.title(), info.initiator(), participants,
+                info.startedAt(), false, info.resourceId(), left.at());
+        events.add(new ModelEvent.SessionEnded(state.summary(), left.username()));
     }
 
     private static SessionInfo withActive(SessionInfo info, boolean active, java.time.Instant endedAt) {

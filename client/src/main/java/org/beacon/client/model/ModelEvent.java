@@ -32,7 +32,10 @@ public sealed interface ModelEvent {
     record SessionUpdated(SessionSummary session) implements ModelEvent {
     }
 
-    /** A session ended (or was found ended after a reconnect). */
+    /**
+     * A session ended (or was found ended after a reconnect), or I left it: then {@code endedBy}
+     * is my username and the session goes on for the others, but not for me.
+     */
     record SessionEnded(SessionSummary session, String endedBy) implements ModelEvent {
     }
 

@@ -14,6 +14,7 @@ import java.util.stream.LongStream;
 import org.beacon.client.model.ModelEvent;
 import org.beacon.client.net.ConnectionState;
 import org.beacon.client.net.OutgoingMessage;
+import org.beacon.client.testing.TcpProxy;
 import org.beacon.protocol.ServerMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -208,6 +208,37 @@ class ClientModelTest {
         }
 
         @Test
+        void participantLeftForMe_endsTheSessionForMe_andAReconnectReadsNoHistory() throws InterruptedException {
+            start(ClientModel.Options.forViews());
+            signIn();
+            FakeServer.Peer peer = server.latestPeer();
+            peer.send(new ServerMessage.SessionOpened(FakeServer.session("s9", "ablack", "gblue", "cgray")));
+            Instant at = Instant.parse("2026-11-24T19:00:00Z");
+
+            peer.send(new ServerMessage.ParticipantLeft("s9", "gblue", at));
+            connection.ping().join();
+
+            SessionSummary s9 = model.session("s9").orElseThrow();
+            assertThat(s9.info().active()).isFalse();
+            assertThat(s9.info().endedAt()).isEqualTo(at);
+            assertThat(s9.info().participants()).containsExactly("ablack", "cgray");
+            ModelEvent.SessionEnded ended = events.await(ModelEvent.SessionEnded.class, e -> true);
+            assertThat(ended.endedBy()).isEqualTo("gblue");
+            assertThat(ended.session().info().active()).isFalse();
+
+            int beforeDrop = events.size();
+            peer.kill();
+            events.awaitFrom(beforeDrop, e -> e instanceof ModelEvent.ConnectionStateChanged changed
+                    && changed.state().status() == ConnectionState.Status.RECONNECTING);
+            scheduler.advance(Duration.ofMillis(500));
+            events.awaitFrom(beforeDrop, e -> e instanceof ModelEvent.SignedIn signedIn && signedIn.resumed());
+            server.awaitRequest(ClientMessage.Sessions.class, r -> server.requestsOf(ClientMessage.Sessions.class).size() == 2);
+            connection.ping().join(); // the second sessions reply came before: applied
+            assertThat(server.requestsOf(ClientMessage.History.class)).as("no history of a session I left").isEmpty();
+            assertThat(events.ofType(ModelEvent.SessionEnded.class)).hasSize(1);
+        }
+
+        @Test
         void everyNotification_goesThroughTheExecutor() throws InterruptedException {
             start(ClientModel.Options.headless());
             signIn();
@@ -218,6 +249,38 @@ class ClientModelTest {
             assertThat(events.size()).isGreaterThan(5);
             assertThat(outsideExecutor).hasValue(0);
             assertThat(executor.runs.get()).isPositive();
+        }
+    }
+
+    @Nested
+    @DisplayName("presence")
+    class PresenceSubscriptions {
+        @Test
+        void unsubscribed_users_areForgotten_andNotSubscribedAgainAfterAReconnect() throws InterruptedException {
+            start(ClientModel.Options.forViews());
+            server.on(ClientMessage.SubscribePresence.class, (peer, request) -> peer.ok(request,
+                    new org.beacon.protocol.reply.PresenceResult(request.usernames().stream()
+                            .collect(java.util.stream.Collectors.toMap(u -> u, u -> true)))));
+            signIn();
+            model.subscribePresence(List.of("ablack", "cgray")).join();
+            assertThat(model.online("ablack")).contains(true);
+
+            model.unsubscribePresence(List.of("ablack")).join();
+
+            assertThat(server.requestsOf(ClientMessage.UnsubscribePresence.class)).singleElement()
+                    .satisfies(u -> assertThat(u.usernames()).containsExactly("ablack"));
+            assertThat(model.online("ablack")).as("no longer known").isEmpty();
+            assertThat(model.online("cgray")).contains(true);
+            int beforeDrop = events.size();
+            server.latestPeer().kill();
+            events.awaitFrom(beforeDrop, e -> e instanceof ModelEvent.ConnectionStateChanged changed
+                    && changed.state().status() == ConnectionState.Status.RECONNECTING);
+            scheduler.advance(Duration.ofMillis(500));
+            events.awaitFrom(beforeDrop, e -> e instanceof ModelEvent.SignedIn signedIn && signedIn.resumed());
+            ClientMessage.SubscribePresence first = server.requestsOf(ClientMessage.SubscribePresence.class).get(0);
+            ClientMessage.SubscribePresence again = server.awaitRequest(ClientMessage.SubscribePresence.class,
+                    r -> r != first);
+            assertThat(again.usernames()).containsExactly("cgray");
         }
     }
 

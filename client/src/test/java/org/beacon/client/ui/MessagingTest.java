@@ -100,6 +100,29 @@ class MessagingTest extends GuiTestSupport {
     }
 
     @Test
+    void muteToggle_silencesTheDoorbell_bannerStillShows_andUnmutingRingsAgain() {
+        FrameFixture gblue = openDesk("gblue", gblueBell);
+        FrameFixture ablack = openDesk("ablack", ablackBell);
+        ImWindow gblueChat = startChatFromResource(gblue, "Avery Black");
+        activate(ablack.target());
+        ablack.toggleButton(Names.MUTE).click();
+        ablack.toggleButton(Names.MUTE).requireSelected().requireText("Doorbell muted");
+
+        activate(gblueChat);
+        new FrameFixture(robot, gblueChat).textBox(Names.MESSAGE_INPUT).enterText("while muted\n");
+        waitUntil("banner while muted", () -> desk(1).mainWindow().banner().waiting() == 1);
+        assertThat(ablackBell.rings()).as("rings while muted").isZero();
+
+        activate(ablack.target());
+        ablack.toggleButton(Names.MUTE).click();
+        ablack.toggleButton(Names.MUTE).requireNotSelected().requireText("Doorbell on");
+        activate(gblueChat);
+        new FrameFixture(robot, gblueChat).textBox(Names.MESSAGE_INPUT).enterText("after unmuting\n");
+        waitUntil("second banner entry", () -> desk(1).mainWindow().banner().waiting() == 2);
+        assertThat(ablackBell.rings()).as("rings after unmuting").isEqualTo(1);
+    }
+
+    @Test
     void pendingMark_thenStored() {
         FrameFixture gblue = openDesk("gblue", gblueBell);
         ImWindow chat = startChatFromResource(gblue, "Casey Gray");

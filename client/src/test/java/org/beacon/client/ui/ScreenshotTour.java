@@ -48,7 +48,8 @@ class ScreenshotTour extends GuiTestSupport {
         GuiActionRunner.execute(() -> reply.setLocation(1000, 300));
         activate(reply);
         FrameFixture replyFixture = new FrameFixture(robot, reply);
-        replyFixture.textBox(Names.MESSAGE_INPUT).enterText("Copy. ED can take 3 red now, 5 yellow in 20 min.\n");
+        replyFixture.textBox(Names.MESSAGE_INPUT).enterText("Copy. ED can take 3 red now, 5 yellow in 20 min. Trauma bay 2"
+                + " is being cleared; send any pediatric patient to Mercy General, our PICU is full.\n");
         waitUntil("reply arrives", () -> rows(chat).size() >= 3);
         activate(gblue.target());
         waitUntil("gblue banner", () -> desk(0).mainWindow().banner().settled());

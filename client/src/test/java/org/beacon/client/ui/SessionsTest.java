@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.event.KeyEvent;
 import java.util.List;
 import org.assertj.swing.edt.GuiActionRunner;
-import org.assertj.swing.finder.JOptionPaneFinder;
 import org.assertj.swing.finder.WindowFinder;
 import org.assertj.swing.fixture.DialogFixture;
 import org.assertj.swing.fixture.FrameFixture;
@@ -68,6 +67,30 @@ class SessionsTest extends GuiTestSupport {
     }
 
     @Test
+    void privateChat_fromImPagePicker_opensWindowWithTheChosenUser() {
+        FrameFixture gblue = openDesk("gblue", new RecordingDoorbell());
+        activate(gblue.target());
+        gblue.toggleButton(Names.NAV_IM).click();
+        showingButton(gblue, Names.IM_PRIVATE).click();
+        DialogFixture picker = WindowFinder.findDialog(Names.PICKER).using(robot);
+        waitUntil("directory loaded", () -> picker.list(Names.PICKER_LIST).target().getModel().getSize() > 10);
+        assertThat(picker.list(Names.PICKER_LIST).contents()).as("I am not offered").noneMatch(c -> c.contains("(gblue)"));
+
+        picker.textBox(Names.PICKER_SEARCH).enterText("casey");
+        waitUntil("one match", () -> picker.list(Names.PICKER_LIST).target().getModel().getSize() == 1);
+        picker.button(Names.PICKER_START).click();
+
+        picker.requireNotVisible();
+        waitUntil("chat window open", () -> desk(0).model().sessions().stream()
+                .anyMatch(s -> desk(0).imWindows().window(s.sessionId()).map(w -> w.isShowing()).orElse(false)));
+        SessionSummary session = desk(0).model().sessions().get(0);
+        assertThat(session.info().kind()).isEqualTo(SessionKind.PRIVATE);
+        assertThat(session.info().participants()).containsExactlyInAnyOrder("gblue", "cgray");
+        assertThat(GuiActionRunner.execute(() -> desk(0).imWindows().window(session.sessionId()).orElseThrow().getTitle()))
+                .startsWith("Chat with cgray");
+    }
+
+    @Test
     void wizard_cancelWithEscape_startsNothing() {
         FrameFixture gblue = openDesk("gblue", new RecordingDoorbell());
         activate(gblue.target());
@@ -91,7 +114,7 @@ class SessionsTest extends GuiTestSupport {
 
         activate(gblueChat);
         new FrameFixture(robot, gblueChat).button(Names.CLOSE_SESSION).click();
-        JOptionPaneFinder.findOptionPane().using(robot).okButton().click();
+        answerConfirmation(true);
 
         for (ImWindow window : List.of(gblueChat, ablackChat)) {
             waitUntil("ended line in " + window.getName(), () -> rows(window).stream()
@@ -99,6 +122,52 @@ class SessionsTest extends GuiTestSupport {
             waitUntil("message bar disabled", () -> !MessagingTestAccess.input(window).isEnabled());
         }
         waitUntil("ablack's model: ended", () -> !desk(1).model().session(gblueChat.sessionId()).orElseThrow().info().active());
+    }
+
+    @Test
+    void redX_byParticipant_afterConfirmation_leaves_andTheSessionLeavesMyList() {
+        FrameFixture gblue = openDesk("gblue", new RecordingDoorbell());
+        FrameFixture ablack = openDesk("ablack", new RecordingDoorbell());
+        ImWindow gblueChat = startChatFromResource(gblue, "Avery Black");
+        new FrameFixture(robot, gblueChat).textBox(Names.MESSAGE_INPUT).enterText("Stand by\n");
+        waitUntil("banner on ablack's desk", () -> desk(1).mainWindow().banner().waiting() == 1);
+        activate(ablack.target());
+        ablack.toggleButton(Names.NAV_IM).click();
+        waitUntil("listed on ablack's IM page", () -> ablack.list(Names.IM_SESSIONS).target().getModel().getSize() == 1);
+        GuiActionRunner.execute(() -> desk(1).openSession(gblueChat.sessionId()));
+        ImWindow ablackChat = desk(1).imWindows().window(gblueChat.sessionId()).orElseThrow();
+        activate(ablackChat);
+
+        new FrameFixture(robot, ablackChat).button(Names.CLOSE_SESSION).click();
+        answerConfirmation(true);
+
+        waitUntil("ablack's window gone", () -> !ablackChat.isShowing());
+        waitUntil("gone from ablack's IM page", () -> ablack.list(Names.IM_SESSIONS).target().getModel().getSize() == 0);
+        waitUntil("'ablack left' in gblue's window", () -> rows(gblueChat).stream()
+                .anyMatch(r -> r.kind() == MessageRow.Kind.SYSTEM && r.text().equals("ablack left")));
+        assertThat(desk(1).model().session(gblueChat.sessionId()).orElseThrow().info().active())
+                .as("no longer active for ablack").isFalse();
+        assertThat(desk(0).model().session(gblueChat.sessionId()).orElseThrow().info().active())
+                .as("still active for gblue").isTrue();
+        assertThat(rows(ablackChat)).extracting(MessageRow::text).endsWith("You left the session");
+        assertThat(MessagingTestAccess.input(ablackChat).isEnabled()).isFalse();
+    }
+
+    @Test
+    void redX_byParticipant_cancelled_staysInTheSession() {
+        FrameFixture gblue = openDesk("gblue", new RecordingDoorbell());
+        openDesk("ablack", new RecordingDoorbell());
+        ImWindow gblueChat = startChatFromResource(gblue, "Avery Black");
+        waitUntil("ablack knows the session", () -> desk(1).model().session(gblueChat.sessionId()).isPresent());
+        GuiActionRunner.execute(() -> desk(1).openSession(gblueChat.sessionId()));
+        ImWindow ablackChat = desk(1).imWindows().window(gblueChat.sessionId()).orElseThrow();
+        activate(ablackChat);
+
+        new FrameFixture(robot, ablackChat).button(Names.CLOSE_SESSION).click();
+        answerConfirmation(false);
+
+        assertThat(GuiActionRunner.execute(ablackChat::isShowing)).isTrue();
+        assertThat(desk(1).model().session(gblueChat.sessionId()).orElseThrow().info().active()).isTrue();
     }
 
     private void choose(DialogFixture wizard, String name) {

@@ -40,7 +40,6 @@ public final class ImPage extends JPanel {
     private final DefaultListModel<SessionSummary> sessions = new DefaultListModel<>();
     private final JList<SessionSummary> list = new JList<>(sessions);
     private final JLabel empty = new JLabel("No active sessions.");
-    private final java.util.Set<String> left = new java.util.HashSet<>();
 
     public ImPage(ClientModel model, Navigator navigator) {
         super(new MigLayout("insets 16 20 12 20, fill", "[grow,fill]", "[][][][16!][][grow,fill][]"));
@@ -116,7 +115,7 @@ public final class ImPage extends JPanel {
         }
         SessionSummary selected = list.getSelectedValue();
         List<SessionSummary> active = model.sessions().stream()
-                .filter(s -> s.info().active() && !left.contains(s.sessionId()))
+                .filter(s -> s.info().active())
                 .sorted(Comparator.comparing((SessionSummary s) -> s.info().startedAt()).reversed())
                 .toList();
         sessions.clear();
@@ -130,14 +129,6 @@ public final class ImPage extends JPanel {
             }
         }
         revalidate();
-    }
-
-    /** I left a session: it no longer counts as mine. */
-    public void left(String sessionId) {
-        left.add(sessionId);
-        if (isShowing()) {
-            refresh();
-        }
     }
 
     public void onModelEvent(ModelEvent event) {

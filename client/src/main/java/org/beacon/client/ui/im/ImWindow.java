@@ -155,15 +155,19 @@ public final class ImWindow extends JFrame {
         showSession(summary.info());
     }
 
+    /** The session ended, or I left it ({@code endedBy} is me and I am no longer a participant). */
     void ended(String endedBy) {
         SessionInfo info = model.session(sessionId()).map(SessionSummary::info).orElse(session);
         session = info;
         java.time.Instant at = info.endedAt() != null ? info.endedAt() : clock.instant();
-        rows.addSystem(at, endedBy == null ? "The session has ended" : "Session ended by " + endedBy);
+        boolean left = me.equals(endedBy) && !info.participants().contains(me);
+        rows.addSystem(at, left ? "You left the session"
+                : endedBy == null ? "The session has ended" : "Session ended by " + endedBy);
         bar.ended();
         close.setToolTipText("Close this window");
         close.getAccessibleContext().setAccessibleName("Close window");
-        status.setText("This session has ended; its record is kept.");
+        status.setText(left ? "You left this session; its record is kept."
+                : "This session has ended; its record is kept.");
         showSession(info);
     }
 
@@ -211,14 +215,19 @@ public final class ImWindow extends JFrame {
                 }
             }));
         } else {
+            int answer = JOptionPane.showConfirmDialog(this,
+                    "Leave this session? You will not receive its messages any more; the others go on.",
+                    "Leave session", JOptionPane.OK_CANCEL_OPTION, JOptionPane.QUESTION_MESSAGE);
+            if (answer != JOptionPane.OK_OPTION) {
+                return;
+            }
             close.setEnabled(false);
+            // The model hears participant_left for me and ends the session here (see ended).
             model.connection().leave(sessionId()).whenComplete((ok, error) -> java.awt.EventQueue.invokeLater(() -> {
                 close.setEnabled(true);
                 if (error != null) {
                     status.setText("Could not leave the session: " + Failures.describe(error));
                 } else {
-                    rows.addSystem(clock.instant(), "You left the session");
-                    bar.ended();
                     setVisible(false);
                 }
             }));

@@ -45,8 +45,8 @@ public final class ImWindows {
             }
             window = new ImWindow(model, summary.get(), times(), clock, onSeen);
             if (placeNear != null) {
-                window.setLocation(placeNear.getX() + 40 + 24 * (windows.size() % 6),
-                        placeNear.getY() + 80 + 24 * (windows.size() % 6));
+                window.setLocation(onScreen(window, placeNear.getX() + 40 + 24 * (windows.size() % 6),
+                        placeNear.getY() + 80 + 24 * (windows.size() % 6)));
             }
             windows.put(sessionId, window);
         }
@@ -94,6 +94,19 @@ public final class ImWindows {
         } else if (event instanceof ModelEvent.SessionEnded ended) {
             window(ended.session().sessionId()).ifPresent(w -> w.ended(ended.endedBy()));
         }
+    }
+
+    /**
+     * The point, moved left and up as far as needed for the whole window to fit on the screen of
+     * the window it opens beside (a desk at the right edge would otherwise push its red x off screen).
+     */
+    private java.awt.Point onScreen(Window window, int x, int y) {
+        java.awt.Rectangle screen = placeNear.getGraphicsConfiguration().getBounds();
+        java.awt.Insets insets = java.awt.Toolkit.getDefaultToolkit().getScreenInsets(placeNear.getGraphicsConfiguration());
+        int right = screen.x + screen.width - insets.right;
+        int bottom = screen.y + screen.height - insets.bottom;
+        return new java.awt.Point(Math.max(screen.x + insets.left, Math.min(x, right - window.getWidth())),
+                Math.max(screen.y + insets.top, Math.min(y, bottom - window.getHeight())));
     }
 
     private TimeStamps times() {

@@ -109,6 +109,13 @@ final class MessageListModel extends AbstractListModel<MessageRow> {
         fireIntervalAdded(this, start, getSize() - 1);
     }
 
+    /** Row heights depend on the pane's width: tells the list to measure every row again. */
+    void widthChanged() {
+        if (getSize() > 0) {
+            fireContentsChanged(this, 0, getSize() - 1);
+        }
+    }
+
     /** The seq of the stored message shown at or above this row, or 0. */
     long seqAtOrBefore(int index) {
         for (int i = Math.min(index, stored.size() - 1); i >= 0; i--) {

@@ -3,6 +3,8 @@ package org.beacon.client.ui.im;
 import java.awt.BorderLayout;
 import java.awt.EventQueue;
 import java.awt.Point;
+import java.awt.event.ComponentAdapter;
+import java.awt.event.ComponentEvent;
 import java.awt.event.MouseEvent;
 import java.util.List;
 import java.util.function.LongConsumer;
@@ -11,6 +13,7 @@ import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JViewport;
 import javax.swing.ListSelectionModel;
+import javax.swing.ScrollPaneConstants;
 import javax.swing.UIManager;
 import javax.swing.event.ListDataEvent;
 import javax.swing.event.ListDataListener;
@@ -22,8 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Message pane: a virtualized list (fixed row height, so only visible rows are measured and
- * painted) that follows new messages while the reader is at the bottom, keeps its place while they
+ * The Message pane: a virtualized list (only visible rows are painted; rows are as high as their
+ * wrapped text at the current width, measured once per row and width, and again when the width
+ * changes) that follows new messages while the reader is at the bottom, keeps its place while they
  * read older ones, and asks the model for the page before the first row when scrolled to the top.
  * Tells its owner the seq of the last message on screen, for "shown" acks. EDT only.
  */
@@ -37,6 +41,7 @@ final class MessagePane extends JPanel {
     private final MessageListModel rows;
     private final JList<MessageRow> list;
     private final JScrollPane scroll;
+    private final int lineHeight;
     private final LongConsumer onVisible;
     private boolean loading;
     private boolean olderAvailable = true;
@@ -56,18 +61,37 @@ final class MessagePane extends JPanel {
                 int index = locationToIndex(event.getPoint());
                 return index < 0 ? null : getModel().getElementAt(index).text();
             }
+
+            /** Rows wrap to the viewport's width: never wider, so no horizontal scrolling. */
+            @Override
+            public boolean getScrollableTracksViewportWidth() {
+                return true;
+            }
         };
         list.setName(Names.MESSAGE_PANE);
         list.getAccessibleContext().setAccessibleName("Messages");
         list.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         MessageRenderer renderer = new MessageRenderer(UIManager.getFont("Label.font"), me);
         list.setCellRenderer(renderer);
-        list.setFixedCellHeight(renderer.rowHeight());
+        list.setFixedCellHeight(-1);
         list.setFixedCellWidth(-1);
         list.setPrototypeCellValue(null);
         list.setToolTipText("");
-        scroll = new JScrollPane(list);
-        scroll.getVerticalScrollBar().setUnitIncrement(renderer.rowHeight());
+        lineHeight = renderer.rowHeight();
+        list.addComponentListener(new ComponentAdapter() {
+            private int width = -1;
+
+            @Override
+            public void componentResized(ComponentEvent e) {
+                if (list.getWidth() != width) {
+                    width = list.getWidth();
+                    rows.widthChanged();
+                }
+            }
+        });
+        scroll = new JScrollPane(list, ScrollPaneConstants.VERTICAL_SCROLLBAR_AS_NEEDED,
+                ScrollPaneConstants.HORIZONTAL_SCROLLBAR_NEVER);
+        scroll.getVerticalScrollBar().setUnitIncrement(lineHeight);
         scroll.getViewport().setScrollMode(JViewport.BLIT_SCROLL_MODE);
         add(scroll, BorderLayout.CENTER);
 
@@ -101,7 +125,7 @@ final class MessagePane extends JPanel {
         olderAvailable = older || held.isEmpty();
         rows.prepend(held);
         scrollToBottom();
-        if (rows.getSize() == 0 || rows.getSize() * list.getFixedCellHeight() < scroll.getViewport().getHeight()) {
+        if (rows.getSize() == 0 || list.getPreferredSize().height < scroll.getViewport().getHeight()) {
             loadOlder();
         }
     }
@@ -123,7 +147,7 @@ final class MessagePane extends JPanel {
 
     private void scrolled() {
         var bar = scroll.getVerticalScrollBar();
-        followBottom = bar.getValue() + bar.getVisibleAmount() >= bar.getMaximum() - list.getFixedCellHeight();
+        followBottom = bar.getValue() + bar.getVisibleAmount() >= bar.getMaximum() - lineHeight;
         if (bar.getValue() == 0 && bar.getMaximum() > bar.getVisibleAmount()) {
             loadOlder();
         }
@@ -166,7 +190,8 @@ final class MessagePane extends JPanel {
     private void keepPlaceAfterPrepend(int added) {
         JViewport viewport = scroll.getViewport();
         Point position = viewport.getViewPosition();
-        int shift = added * list.getFixedCellHeight();
+        java.awt.Rectangle prepended = list.getCellBounds(0, added - 1);
+        int shift = prepended == null ? 0 : prepended.height;
         list.revalidate();
         scroll.validate();
         viewport.setViewPosition(new Point(position.x, position.y + shift));

@@ -8,23 +8,33 @@ import java.awt.FontMetrics;
 import java.awt.Graphics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import javax.swing.JComponent;
 import javax.swing.JList;
 import javax.swing.ListCellRenderer;
 import javax.swing.UIManager;
 
 /**
- * Paints one {@link MessageRow}: time (muted), sender (bold), text. One lightweight component
- * reused for every row, painting text directly: no HTML, no layout, so scrolling through a long
- * transcript costs a few string draws per visible row.
+ * Paints one {@link MessageRow}: time (muted), sender (bold), then the text wrapped at spaces to the
+ * list's width, so a long message is read in full (each row as high as its lines). One lightweight
+ * component reused for every row, painting text directly: no HTML, no layout. The list measures
+ * every row when its width or content changes, so heights are cached per row and width; a row
+ * that fits on one line costs one string measurement.
  */
 final class MessageRenderer extends JComponent implements ListCellRenderer<MessageRow> {
     private static final long serialVersionUID = 1L;
     private static final int PAD = 8;
+    /** Space above and below the lines of a row. */
+    private static final int V_PAD = 3;
+    private static final String PENDING_MARK = "  \u23F3 pending";
+    private static final String FAILED_MARK = "  \u2716 not sent";
 
     private final String me;
     private MessageRow row;
     private boolean selected;
+    private int width;
     private Color selectedBackground;
     private Color selectedForeground;
     private final Color muted;
@@ -37,6 +47,13 @@ final class MessageRenderer extends JComponent implements ListCellRenderer<Messa
     private final Font italic;
     private final int timeWidth;
     private final int senderWidth;
+    /**
+     * Row heights at {@link #heightsWidth}, by identity (a row's record hashCode would cost every
+     * measured row a hash of its text); emptied when the width changes or rows left the list.
+     */
+    private final Map<MessageRow, Integer> heights = new IdentityHashMap<>();
+    private int heightsWidth = -1;
+    private int listSize;
 
     MessageRenderer(Font font, String me) {
         this.me = me;
@@ -64,14 +81,24 @@ final class MessageRenderer extends JComponent implements ListCellRenderer<Messa
                 public javax.accessibility.AccessibleRole getAccessibleRole() {
                     return javax.accessibility.AccessibleRole.LABEL;
                 }
+
+                @Override
+                public String getAccessibleName() {
+                    // Built when asked, not for each of the rows the list measures.
+                    return row == null ? "" : row.toString();
+                }
             };
         }
         return accessibleContext;
     }
 
-    /** The height of every row. */
+    /** The height of a row of one line (the scroll unit). */
     int rowHeight() {
-        return getFontMetrics(plain).getHeight() + 6;
+        return lineHeight() + 2 * V_PAD;
+    }
+
+    private int lineHeight() {
+        return getFontMetrics(plain).getHeight();
     }
 
     @Override
@@ -79,17 +106,59 @@ final class MessageRenderer extends JComponent implements ListCellRenderer<Messa
             boolean isSelected, boolean cellHasFocus) {
         this.row = value;
         this.selected = isSelected;
+        this.width = list.getWidth();
+        this.listSize = list.getModel().getSize();
         this.selectedBackground = list.getSelectionBackground();
         this.selectedForeground = list.getSelectionForeground();
         setBackground(isSelected ? selectedBackground : list.getBackground());
         setForeground(list.getForeground());
-        getAccessibleContext().setAccessibleName(value == null ? "" : value.toString());
         return this;
     }
 
+    /** Narrow, so that the list tracks its viewport's width; as high as the row's wrapped lines. */
     @Override
     public Dimension getPreferredSize() {
-        return new Dimension(400, rowHeight());
+        if (row == null) {
+            return new Dimension(timeWidth + senderWidth, rowHeight());
+        }
+        if (width != heightsWidth || heights.size() > 2 * listSize + 1_000) {
+            heights.clear();
+            heightsWidth = width;
+        }
+        int height = heights.computeIfAbsent(row, r -> lines(r, width).size() * lineHeight() + 2 * V_PAD);
+        return new Dimension(timeWidth + senderWidth, height);
+    }
+
+    /** The row's text as painted in a row {@code rowWidth} pixels wide, one string per line. */
+    List<String> lines(MessageRow value, int rowWidth) {
+        int available = rowWidth <= 0 ? 0 : Math.max(1, rowWidth - textX(value) - PAD - markWidth(value));
+        return TextWrap.lines(value.text(), getFontMetrics(textFont(value)), available);
+    }
+
+    private int textX(MessageRow value) {
+        int x = PAD + timeWidth;
+        return switch (value.kind()) {
+            case SYSTEM -> x;
+            case CONTINUATION -> x + senderWidth;
+            default -> x + Math.max(senderWidth, getFontMetrics(bold).stringWidth(value.sender()) + PAD);
+        };
+    }
+
+    private Font textFont(MessageRow value) {
+        return value.kind() == MessageRow.Kind.SYSTEM ? italic : plain;
+    }
+
+    private static String mark(MessageRow value) {
+        return switch (value.kind()) {
+            case PENDING -> PENDING_MARK;
+            case FAILED -> FAILED_MARK;
+            default -> null;
+        };
+    }
+
+    private int markWidth(MessageRow value) {
+        String mark = mark(value);
+        return mark == null ? 0 : getFontMetrics(italic).stringWidth(mark);
     }
 
     @Override
@@ -103,44 +172,37 @@ final class MessageRenderer extends JComponent implements ListCellRenderer<Messa
             }
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_LCD_HRGB);
             FontMetrics metrics = g.getFontMetrics(plain);
-            int baseline = (getHeight() - metrics.getHeight()) / 2 + metrics.getAscent();
-            int x = PAD;
+            int baseline = V_PAD + metrics.getAscent();
             Color text = selected ? selectedForeground : getForeground();
             g.setFont(plain);
             g.setColor(selected ? selectedForeground : muted);
-            g.drawString(row.time(), x, baseline);
-            x += timeWidth;
-            switch (row.kind()) {
-                case SYSTEM -> {
-                    g.setFont(italic);
-                    g.setColor(selected ? selectedForeground : system);
-                    g.drawString(row.text(), x, baseline);
-                }
-                case CONTINUATION -> {
-                    g.setColor(text);
-                    g.drawString(row.text(), x + senderWidth, baseline);
-                }
-                default -> {
-                    g.setFont(bold);
-                    boolean mine = row.sender().equals(me);
-                    g.setColor(selected ? selectedForeground : mine ? mineColor : text);
-                    g.drawString(row.sender(), x, baseline);
-                    int senderEnd = x + Math.max(senderWidth, g.getFontMetrics().stringWidth(row.sender()) + PAD);
-                    g.setFont(plain);
-                    Color body = switch (row.kind()) {
-                        case PENDING -> pendingColor;
-                        case FAILED -> failedColor;
-                        default -> text;
-                    };
-                    g.setColor(selected ? selectedForeground : body);
-                    g.drawString(row.text(), senderEnd, baseline);
-                    String mark = row.kind() == MessageRow.Kind.PENDING ? "  \u23F3 pending"
-                            : row.kind() == MessageRow.Kind.FAILED ? "  \u2716 not sent" : null;
-                    if (mark != null) {
-                        g.setFont(italic);
-                        g.drawString(mark, senderEnd + g.getFontMetrics(plain).stringWidth(row.text()), baseline);
-                    }
-                }
+            g.drawString(row.time(), PAD, baseline);
+            if (row.kind() != MessageRow.Kind.SYSTEM && row.kind() != MessageRow.Kind.CONTINUATION) {
+                g.setFont(bold);
+                g.setColor(selected ? selectedForeground : row.sender().equals(me) ? mineColor : text);
+                g.drawString(row.sender(), PAD + timeWidth, baseline);
+            }
+            Color body = switch (row.kind()) {
+                case SYSTEM -> system;
+                case PENDING -> pendingColor;
+                case FAILED -> failedColor;
+                default -> text;
+            };
+            Font font = textFont(row);
+            g.setFont(font);
+            g.setColor(selected ? selectedForeground : body);
+            int x = textX(row);
+            List<String> lines = lines(row, getWidth());
+            int y = baseline;
+            for (String line : lines) {
+                g.drawString(line, x, y);
+                y += metrics.getHeight();
+            }
+            String mark = mark(row);
+            if (mark != null) {
+                g.setFont(italic);
+                g.drawString(mark, x + g.getFontMetrics(font).stringWidth(lines.get(lines.size() - 1)),
+                        y - metrics.getHeight());
             }
         } finally {
             g.dispose();

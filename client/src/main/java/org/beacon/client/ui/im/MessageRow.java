@@ -3,9 +3,9 @@ package org.beacon.client.ui.im;
 import java.util.Objects;
 
 /**
- * One line of the message pane. A message with several lines of text is several rows (the first
- * carries time and sender, the rest are continuations), so every row has the same height and the
- * list stays virtualized however long the transcript.
+ * One row of the message pane. A message with several lines of text is several rows (the first
+ * carries time and sender, the rest are continuations); a line longer than the pane is wide wraps
+ * within its row (see {@link MessageRenderer}).
  *
  * @param kind        what the row is
  * @param seq         the message's seq (0 for pending and system rows)

@@ -14,7 +14,8 @@ import org.beacon.protocol.model.UserProfile;
 /**
  * The status line: connection state on the left ("Connected", "Reconnecting in 4 s", "Offline")
  * with a coloured dot, and who is signed in on the right. A one-second timer counts down while
- * reconnecting. EDT only.
+ * reconnecting. The state is never cut short; in a narrow window the right part gives way and
+ * ends in "…" (its tooltip has it all). EDT only.
  */
 public final class StatusLine extends JPanel {
     private static final long serialVersionUID = 1L;
@@ -33,11 +34,11 @@ public final class StatusLine extends JPanel {
         super(new MigLayout("insets 3 10 3 10, fillx", "[][grow][][]", "[]"));
         this.clock = clock;
         state.setName(Names.STATUS);
-        add(state);
-        add(new JLabel(), "growx");
-        add(who, "gapright 16");
+        add(state, "wmin pref");
+        add(new JLabel(), "growx, wmin 0");
+        add(who, "gapright 16, wmin 0");
         server.setForeground(javax.swing.UIManager.getColor("Label.disabledForeground"));
-        add(server);
+        add(server, "wmin 0");
         countdown = new Timer(1000, e -> render());
         show(current);
     }
@@ -55,12 +56,14 @@ public final class StatusLine extends JPanel {
     /** Where we are connected, e.g. "Server beacon.local:7400". */
     public void server(String label) {
         server.setText(label);
+        server.setToolTipText(label);
     }
 
     public void signedIn(UserProfile me) {
         String org = me.organizationName() == null ? "" : "  \u00b7  " + me.organizationName();
         who.setText("Signed in as " + (me.fullName() == null ? me.username() : me.fullName())
                 + " (" + me.username() + ")" + org);
+        who.setToolTipText(who.getText());
     }
 
     public String text() {
@@ -69,6 +72,7 @@ public final class StatusLine extends JPanel {
 
     private void render() {
         String text;
+        String tip = null;
         Color colour;
         switch (current.status()) {
             case SIGNED_IN -> {
@@ -81,7 +85,9 @@ public final class StatusLine extends JPanel {
             }
             case RECONNECTING -> {
                 long seconds = Math.max(0, (Duration.between(clock.instant(), current.nextAttemptAt()).toMillis() + 999) / 1000);
-                text = "Connection lost \u2014 reconnecting in " + seconds + " s (messages you send wait and go out then)";
+                text = "Reconnecting in " + seconds + " s";
+                tip = "Connection lost" + (current.reason() == null ? "" : " (" + current.reason() + ")")
+                        + ". Messages you send wait and go out once reconnected.";
                 colour = AMBER;
             }
             case SIGNED_OUT -> {
@@ -95,6 +101,7 @@ public final class StatusLine extends JPanel {
         }
         state.setText("\u25CF " + text);
         state.setForeground(colour);
+        state.setToolTipText(tip);
         state.getAccessibleContext().setAccessibleName("Connection: " + text);
     }
 }

@@ -144,7 +144,8 @@ public final class BannerStrip extends JPanel {
             if (shown == SHOWN) {
                 break;
             }
-            add(button(item.getKey(), item.getValue(), shown == 0), "growx, wrap");
+            // wmin 0: in a narrow window the entry ends in "…" instead of being cut off mid-word.
+            add(button(item.getKey(), item.getValue(), shown == 0), "growx, wmin 0, wrap");
             shown++;
         }
         int hidden = newestFirst.size() - shown;
@@ -152,7 +153,7 @@ public final class BannerStrip extends JPanel {
         more.setText(total + (total == 1 ? " new message" : " new messages")
                 + (hidden > 0 ? " (" + hidden + " more sessions)" : "") + "   \u00b7   Ctrl+Shift+O opens the newest");
         more.setFont(more.getFont().deriveFont(Font.PLAIN));
-        add(more, "growx");
+        add(more, "growx, wmin 0");
         getAccessibleContext().setAccessibleName(total + " new messages");
         setVisible(true);
         revalidate();
@@ -166,19 +167,24 @@ public final class BannerStrip extends JPanel {
             preview = preview.substring(0, PREVIEW - 1) + "\u2026";
         }
         String count = entry.count > 1 ? "  (" + entry.count + " new)" : "";
-        String text = times.format(a.receivedAt()) + "   " + a.sender() + " \u2014 " + a.sessionTitle() + ":  "
-                + preview + count;
+        // The count before the preview: when the entry is elided, the preview's end goes, not the count.
+        String text = times.format(a.receivedAt()) + "   " + a.sender() + " \u2014 " + a.sessionTitle() + count + ":  "
+                + preview;
         JButton button = new JButton(text);
         button.setName(Names.BANNER_OPEN + ":" + sessionId);
         button.setHorizontalAlignment(SwingConstants.LEADING);
         button.putClientProperty("JButton.buttonType", "borderless");
         button.setFont(button.getFont().deriveFont(newest ? Font.BOLD : Font.PLAIN));
-        button.setToolTipText("Open the session");
+        button.setToolTipText("<html>Open the session<br>" + escape(text) + "</html>");
         button.getAccessibleContext().setAccessibleName("New message at " + times.format(a.receivedAt()) + " from "
-                + a.sender() + " in " + a.sessionTitle() + ": " + preview + count + ". Press Enter to open.");
+                + a.sender() + " in " + a.sessionTitle() + count + ": " + preview + ". Press Enter to open.");
         button.addActionListener(e -> open.accept(sessionId));
         EnterPresses.install(button);
         return button;
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private void slideIn() {

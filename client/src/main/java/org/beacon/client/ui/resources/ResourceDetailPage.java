@@ -166,7 +166,7 @@ public final class ResourceDetailPage extends JPanel {
     /** Leaving the page: stop following the presence of its users. */
     public void leave() {
         if (!subscribed.isEmpty()) {
-            model.connection().unsubscribePresence(subscribed).exceptionally(failure -> null);
+            model.unsubscribePresence(subscribed).exceptionally(failure -> null);
             subscribed = List.of();
         }
     }

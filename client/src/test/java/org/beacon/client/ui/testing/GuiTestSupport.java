@@ -125,7 +125,11 @@ public abstract class GuiTestSupport {
 
     /** A model signed in as a demo user (off the EDT), its events on the EDT. */
     protected ClientModel signIn(String username) {
-        Connection connection = Connection.builder(server.host(), server.port()).build();
+        return signIn(username, Connection.builder(server.host(), server.port()).build());
+    }
+
+    /** As {@link #signIn(String)}, over a connection the test built (through a proxy, with its own backoff). */
+    protected ClientModel signIn(String username, Connection connection) {
         ClientModel model = new ClientModel(connection, java.awt.EventQueue::invokeLater, ClientModel.Options.forViews());
         models.add(model);
         try {
@@ -138,7 +142,11 @@ public abstract class GuiTestSupport {
 
     /** Signs a demo user in and opens their desk; returns the main window's fixture. */
     protected FrameFixture openDesk(String username, RecordingDoorbell doorbell) {
-        ClientModel model = signIn(username);
+        return openDesk(signIn(username), doorbell);
+    }
+
+    /** Opens the desk of a model signed in with {@link #signIn(String, Connection)}. */
+    protected FrameFixture openDesk(ClientModel model, RecordingDoorbell doorbell) {
         Desk desk = GuiActionRunner.execute(() -> new Desk(model, doorbell, Clock.systemUTC(), "test"));
         desks.add(desk);
         FrameFixture frame = new FrameFixture(robot, desk.mainWindow());
@@ -182,6 +190,26 @@ public abstract class GuiTestSupport {
             window.requestFocus();
         });
         waitUntil("window active: " + window.getName(), window::isActive);
+    }
+
+    /**
+     * Answers the confirmation dialog that is opening from the keyboard, as a dispatcher would:
+     * Enter on the focused OK button, or Escape. Waits until the dialog's window is active first
+     * and gone after. (Robot clicks on a dialog just mapped on bare Xvfb were lost now and then:
+     * the dialog stayed open with the button untouched.)
+     */
+    protected void answerConfirmation(boolean ok) {
+        org.assertj.swing.fixture.JOptionPaneFixture pane =
+                org.assertj.swing.finder.JOptionPaneFinder.findOptionPane().withTimeout(10_000).using(robot);
+        java.awt.Window dialog = GuiActionRunner.execute(() -> javax.swing.SwingUtilities.getWindowAncestor(pane.target()));
+        waitUntil("confirmation active", dialog::isActive);
+        if (ok) {
+            waitUntil("OK focused", () -> pane.okButton().target().isFocusOwner());
+            pane.okButton().pressAndReleaseKeys(java.awt.event.KeyEvent.VK_ENTER);
+        } else {
+            pane.pressAndReleaseKeys(java.awt.event.KeyEvent.VK_ESCAPE);
+        }
+        waitUntil("confirmation closed", () -> !pane.target().isShowing());
     }
 
     protected ImWindow startChatFromResource(FrameFixture main, String fullName) {

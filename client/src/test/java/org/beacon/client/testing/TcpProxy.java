@@ -1,4 +1,4 @@
-package org.beacon.client.it;
+package org.beacon.client.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (a request leaves, its reply never arrives). New connections after either are forwarded normally.
  * Plain blocking sockets, two daemon threads per connection.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
     private final ServerSocket listener;
     private final int targetPort;
     private final Set<Pair> pairs = ConcurrentHashMap.newKeySet();
@@ -32,35 +32,35 @@ final class TcpProxy implements AutoCloseable {
     }
 
     /** A proxy on a free loopback port forwarding to {@code targetPort} on loopback. */
-    static TcpProxy to(int targetPort) throws IOException {
+    public static TcpProxy to(int targetPort) throws IOException {
         return new TcpProxy(targetPort);
     }
 
-    int port() {
+    public int port() {
         return listener.getLocalPort();
     }
 
     /** Connections accepted so far (a reconnect adds one). */
-    int accepted() {
+    public int accepted() {
         return accepted.get();
     }
 
     /** Resets every open connection, both sides, without a FIN handshake. */
-    void cut() {
+    public void cut() {
         for (Pair pair : pairs) {
             pair.close();
         }
     }
 
     /** From now on the open connections forward client→server bytes only. */
-    void dropServerToClient() {
+    public void dropServerToClient() {
         for (Pair pair : pairs) {
             pair.dropDownstream = true;
         }
     }
 
     /** While on, new connections are reset as soon as they are accepted (the server is "down"). */
-    void refuseNew(boolean refuse) {
+    public void refuseNew(boolean refuse) {
         this.refusing = refuse;
     }
 
