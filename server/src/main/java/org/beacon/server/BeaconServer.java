@@ -142,7 +142,9 @@ public final class BeaconServer implements AutoCloseable {
             ServerBootstrap bootstrap = new ServerBootstrap()
                     .group(boss, workers)
                     .channel(channelType)
-                    .option(ChannelOption.SO_BACKLOG, 1024)
+                    // Room for a whole site reconnecting at once after a network blip (the resume
+                    // storm overflowed a 1,024 queue); Linux caps it at net.core.somaxconn (4,096).
+                    .option(ChannelOption.SO_BACKLOG, 4096)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childOption(ChannelOption.SO_KEEPALIVE, true)
                     .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(64 * 1024, 1024 * 1024))
