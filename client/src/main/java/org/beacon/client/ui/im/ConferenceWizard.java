@@ -15,7 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import javax.swing.AbstractAction;
+
 import javax.swing.DefaultComboBoxModel;
 import javax.swing.DefaultListModel;
 import javax.swing.JButton;
@@ -31,13 +31,14 @@ import javax.swing.JTextArea;
 import javax.swing.JTextField;
 import javax.swing.KeyStroke;
 import javax.swing.ListCellRenderer;
-import javax.swing.event.DocumentEvent;
-import javax.swing.event.DocumentListener;
+
+
 import net.miginfocom.swing.MigLayout;
 import org.beacon.client.model.ClientModel;
 import org.beacon.client.ui.DirectoryCache;
 import org.beacon.client.ui.EnterPresses;
 import org.beacon.client.ui.Failures;
+import org.beacon.client.ui.FilterField;
 import org.beacon.client.ui.Names;
 import org.beacon.protocol.model.OrganizationInfo;
 import org.beacon.protocol.model.ResourceInfo;
@@ -172,33 +173,11 @@ public final class ConferenceWizard extends JDialog {
         content.add(invite, "tag finish");
         setContentPane(content);
 
-        search.getDocument().addDocumentListener(new DocumentListener() {
-            @Override
-            public void insertUpdate(DocumentEvent e) {
-                applyFilter();
-            }
-
-            @Override
-            public void removeUpdate(DocumentEvent e) {
-                applyFilter();
-            }
-
-            @Override
-            public void changedUpdate(DocumentEvent e) {
-                applyFilter();
-            }
-        });
-        search.getInputMap().put(KeyStroke.getKeyStroke(KeyEvent.VK_DOWN, 0), "toList");
-        search.getActionMap().put("toList", action(() -> {
-            candidateList.requestFocusInWindow();
-            if (candidateList.getSelectedIndex() < 0 && !candidates.isEmpty()) {
-                candidateList.setSelectedIndex(0);
-            }
-        }));
+        FilterField.install(search, candidateList, this::applyFilter);
         search.addActionListener(e -> next.doClick());
         scope.addActionListener(e -> scopeChanged());
         candidateList.getInputMap(JComponent.WHEN_FOCUSED).put(KeyStroke.getKeyStroke(KeyEvent.VK_SPACE, 0), "toggle");
-        candidateList.getActionMap().put("toggle", action(this::toggleSelected));
+        candidateList.getActionMap().put("toggle", FilterField.action(this::toggleSelected));
         candidateList.addMouseListener(new MouseAdapter() {
             @Override
             public void mouseClicked(MouseEvent e) {
@@ -399,16 +378,6 @@ public final class ConferenceWizard extends JDialog {
                 }));
     }
 
-    private static AbstractAction action(Runnable run) {
-        return new AbstractAction() {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            public void actionPerformed(java.awt.event.ActionEvent e) {
-                run.run();
-            }
-        };
-    }
 
     private final class CandidateRenderer extends JCheckBox implements ListCellRenderer<UserSummary> {
         private static final long serialVersionUID = 1L;

@@ -17,11 +17,12 @@ import javax.swing.JScrollPane;
 import javax.swing.JTextField;
 import javax.swing.KeyStroke;
 import javax.swing.ListSelectionModel;
-import javax.swing.event.DocumentEvent;
-import javax.swing.event.DocumentListener;
+
+
 import net.miginfocom.swing.MigLayout;
 import org.beacon.client.ui.DirectoryCache;
 import org.beacon.client.ui.Failures;
+import org.beacon.client.ui.FilterField;
 import org.beacon.client.ui.Names;
 import org.beacon.client.ui.Navigator;
 import org.beacon.protocol.model.ResourceInfo;
@@ -65,36 +66,14 @@ public final class ResourcesPage extends JPanel {
         add(message, "wrap");
         add(new JScrollPane(list), "grow");
 
-        filter.getDocument().addDocumentListener(new DocumentListener() {
-            @Override
-            public void insertUpdate(DocumentEvent e) {
-                applyFilter();
-            }
-
-            @Override
-            public void removeUpdate(DocumentEvent e) {
-                applyFilter();
-            }
-
-            @Override
-            public void changedUpdate(DocumentEvent e) {
-                applyFilter();
-            }
-        });
-        filter.getInputMap().put(KeyStroke.getKeyStroke(KeyEvent.VK_DOWN, 0), "toList");
-        filter.getActionMap().put("toList", action(() -> {
-            list.requestFocusInWindow();
-            if (list.getSelectedIndex() < 0 && !shown.isEmpty()) {
-                list.setSelectedIndex(0);
-            }
-        }));
+        FilterField.install(filter, list, this::applyFilter);
         filter.addActionListener(e -> {
             if (shown.size() >= 1) {
                 navigator.showResource(shown.get(Math.max(0, list.getSelectedIndex())).resourceId());
             }
         });
         list.getInputMap(JComponent.WHEN_FOCUSED).put(KeyStroke.getKeyStroke(KeyEvent.VK_ENTER, 0), "open");
-        list.getActionMap().put("open", action(this::openSelected));
+        list.getActionMap().put("open", FilterField.action(this::openSelected));
         list.addMouseListener(new MouseAdapter() {
             @Override
             public void mouseClicked(MouseEvent e) {
@@ -169,16 +148,6 @@ public final class ResourcesPage extends JPanel {
         }
     }
 
-    private static javax.swing.Action action(Runnable run) {
-        return new javax.swing.AbstractAction() {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            public void actionPerformed(java.awt.event.ActionEvent e) {
-                run.run();
-            }
-        };
-    }
 
     /** Two lines: the name, then organization and kind. */
     private static final class ResourceRenderer extends org.beacon.client.ui.TwoLineRenderer<ResourceInfo> {
