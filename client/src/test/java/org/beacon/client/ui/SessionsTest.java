@@ -111,6 +111,7 @@ class SessionsTest extends GuiTestSupport {
         waitUntil("banner on ablack's desk", () -> desk(1).mainWindow().banner().waiting() == 1);
         GuiActionRunner.execute(() -> desk(1).openSession(gblueChat.sessionId()));
         ImWindow ablackChat = desk(1).imWindows().window(gblueChat.sessionId()).orElseThrow();
+        sideBySide(gblueChat, ablackChat);
 
         activate(gblueChat);
         new FrameFixture(robot, gblueChat).button(Names.CLOSE_SESSION).click();
@@ -136,6 +137,7 @@ class SessionsTest extends GuiTestSupport {
         waitUntil("listed on ablack's IM page", () -> ablack.list(Names.IM_SESSIONS).target().getModel().getSize() == 1);
         GuiActionRunner.execute(() -> desk(1).openSession(gblueChat.sessionId()));
         ImWindow ablackChat = desk(1).imWindows().window(gblueChat.sessionId()).orElseThrow();
+        sideBySide(gblueChat, ablackChat);
         activate(ablackChat);
 
         new FrameFixture(robot, ablackChat).button(Names.CLOSE_SESSION).click();
@@ -161,6 +163,7 @@ class SessionsTest extends GuiTestSupport {
         waitUntil("ablack knows the session", () -> desk(1).model().session(gblueChat.sessionId()).isPresent());
         GuiActionRunner.execute(() -> desk(1).openSession(gblueChat.sessionId()));
         ImWindow ablackChat = desk(1).imWindows().window(gblueChat.sessionId()).orElseThrow();
+        sideBySide(gblueChat, ablackChat);
         activate(ablackChat);
 
         new FrameFixture(robot, ablackChat).button(Names.CLOSE_SESSION).click();
@@ -197,5 +200,16 @@ class SessionsTest extends GuiTestSupport {
             }
             return null;
         }
+    }
+
+    /**
+     * Puts the two IM windows next to each other: on bare Xvfb (no window manager) an active window
+     * is not always on top, and a robot click lands on whatever window covers that point.
+     */
+    private static void sideBySide(ImWindow left, ImWindow right) {
+        GuiActionRunner.execute(() -> {
+            left.setLocation(0, 400);
+            right.setLocation(left.getWidth() + 10, 400);
+        });
     }
 }

@@ -83,6 +83,9 @@ public abstract class GuiTestSupport {
         java.awt.Graphics2D g = image.createGraphics();
         frame.getContentPane().paintAll(g);
         g.dispose();
+        // AssertJ Swing's component formatting introspects every Swing type when first used (by an
+        // assertion's description, on the EDT): test harness cost, paid here rather than in a test.
+        org.assertj.swing.format.Formatting.format(panel);
         frame.dispose();
     }
 
@@ -185,11 +188,15 @@ public abstract class GuiTestSupport {
     /** Opens the county EOC's page and clicks the user's name in the Contacts table. */
     /** Brings a window to the front and makes it the focused one (bare X has no window manager to do it). */
     protected static void activate(java.awt.Window window) {
-        GuiActionRunner.execute(() -> {
-            window.toFront();
-            window.requestFocus();
+        // Without a window manager a focus request is occasionally dropped (another window was
+        // still being mapped); ask again on each check until the window is active.
+        waitUntil("window active: " + window.getName(), () -> {
+            if (!window.isActive()) {
+                window.toFront();
+                window.requestFocus();
+            }
+            return window.isActive();
         });
-        waitUntil("window active: " + window.getName(), window::isActive);
     }
 
     /**
