@@ -2,6 +2,7 @@ package org.beacon.server;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
@@ -21,6 +22,7 @@ import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
@@ -28,14 +30,17 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import org.beacon.protocol.ErrorCode;
 import org.beacon.protocol.ServerMessage;
 import org.beacon.protocol.json.ProtocolJson;
 import org.beacon.server.auth.Authenticator;
 import org.beacon.server.auth.LoginThrottle;
 import org.beacon.server.auth.PasswordHasher;
 import org.beacon.server.auth.ResumeTokens;
-import org.beacon.server.net.BeaconChannelInitializer;
+import org.beacon.server.directory.Directory;
+import org.beacon.server.directory.User;
 import org.beacon.server.im.SessionRequests;
+import org.beacon.server.net.BeaconChannelInitializer;
 import org.beacon.server.net.ImRequests;
 import org.beacon.server.net.NetServices;
 import org.beacon.server.presence.PresenceService;
@@ -224,12 +229,38 @@ public final class BeaconServer implements AutoCloseable {
 
     /** Called in swap order on a store thread: tells every signed-in client when IM was switched. */
     private void regionChanged(RegionState.Snapshot old, RegionState.Snapshot now) {
+        if (running) {
+            signOutRevoked(old.directory(), now.directory());
+        }
         if (running && old.imEnabled() != now.imEnabled()) {
             int told = presence.sendToAll(new ServerMessage.ImSwitched(now.imEnabled()));
             im.imSwitched(now.imEnabled());
             log.info("Instant messaging switched {}; told {} connections", now.imEnabled() ? "on" : "off", told);
         } else if (running) {
             log.info("Directory reloaded: {} users", now.directory().users().size());
+        }
+    }
+
+    /**
+     * Closes the live connections of users whose password changed or who were removed: a reset
+     * after a desk's account was misused must lock the intruder out now, not at the next sign-in
+     * (their resume tokens are gone with the reset, so they cannot come back without the new password).
+     */
+    private void signOutRevoked(Directory before, Directory after) {
+        for (User user : before.users()) {
+            boolean revoked = after.user(user.username())
+                    .map(now -> !now.passwordHash().equals(user.passwordHash()))
+                    .orElse(true);
+            List<Channel> channels = revoked ? presence.channelsOf(user.username()) : List.of();
+            for (Channel channel : channels) {
+                channel.writeAndFlush(new ServerMessage.Error(null, ErrorCode.AUTH_FAILED,
+                        "Your password was changed or your account removed; sign in again."))
+                        .addListener(ChannelFutureListener.CLOSE);
+            }
+            if (!channels.isEmpty()) {
+                log.info("Closed {} connection(s) of {}: password changed or account removed", channels.size(),
+                        user.username());
+            }
         }
     }
 

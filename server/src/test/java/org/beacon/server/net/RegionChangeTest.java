@@ -99,4 +99,19 @@ class RegionChangeTest {
                 .isEqualTo("bob");
         alice.requestOk(new ClientMessage.SubscribePresence(5L, List.of("bob")), Object.class);
     }
+
+    @Test
+    void passwordResetByTheCli_closesThatUsersLiveConnections_andNobodyElses() throws Exception {
+        TestClient alice = server.signedIn("alice");
+        TestClient bob = server.signedIn("bob");
+        server.otherStore().setPasswordHash("bob", TestServer.HASHER.hash("new-secret".toCharArray()))
+                .get(10, TimeUnit.SECONDS);
+
+        ServerMessage.Error error = bob.awaitError();
+        assertThat(error.code()).isEqualTo(ErrorCode.AUTH_FAILED);
+        assertThat(error.message()).contains("password was changed");
+        bob.awaitClosed();
+        assertThat(alice.request(new ClientMessage.Ping(alice.nextId()))).isInstanceOf(ServerMessage.Ok.class);
+        assertThat(alice.isClosed()).isFalse();
+    }
 }
