@@ -59,6 +59,13 @@ final class LiveServer implements AutoCloseable {
         }
     }
 
+    /** Resets a password as the admin CLI does: through a second store on the same file. */
+    void resetPassword(String username, String password) throws Exception {
+        try (SqliteStore admin = SqliteStore.open(db, OpenMode.EXISTING, Clock.systemUTC())) {
+            admin.setPasswordHash(username, ItRegion.HASHER.hash(password.toCharArray())).get(10, TimeUnit.SECONDS);
+        }
+    }
+
     @Override
     public void close() {
         server.close();

@@ -9,6 +9,7 @@ import static org.beacon.client.it.ModelClient.WAIT;
 import static org.beacon.client.it.ModelClient.failure;
 import static org.beacon.client.it.ModelClient.get;
 
+import java.time.Duration;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
@@ -172,5 +173,15 @@ class SignInAndDirectoryTest {
                 .extracting(ModelEvent.PresenceChanged::online)
                 .containsExactly(false, true, false);
         assertThat(alice.model().online(CAROL)).contains(false);
+    }
+
+    @Test
+    void passwordResetByAnAdministrator_signsTheDeskOut_insteadOfReconnecting() throws Exception {
+        ModelClient bob = client(BOB);
+        bob.signIn();
+        server.resetPassword(BOB, "a-new-password");
+        await().atMost(Duration.ofSeconds(20)).until(
+                () -> bob.connection().state().status() == ConnectionState.Status.SIGNED_OUT);
+        assertThat(bob.connection().state().reason()).contains("password needed");
     }
 }
