@@ -2,10 +2,8 @@ package org.beacon.bench.scenario;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.HdrHistogram.Histogram;
 import org.beacon.bench.load.Latency;
-import org.beacon.bench.load.OpenLoop;
 import org.beacon.bench.load.Progress;
 import org.beacon.protocol.reply.StatsResult;
 
@@ -55,17 +53,9 @@ final class Capacity implements Scenario {
                 long lostBefore = run.tracker().lost();
                 run.ack().resetTotal();
                 run.deliver().resetTotal();
-                OpenLoop loop = new OpenLoop(rate);
-                long start = System.nanoTime() + 50_000_000L;
-                long measureFrom = start + s.warmupNanos();
-                long end = measureFrom + s.durationNanos();
-                run.ack().window(measureFrom, end);
-                run.deliver().window(measureFrom, end);
-                loop.run(start, measureFrom, shots);
-                run.markMeasureStart();
-                CompletableFuture<StatsResult> atStart = run.observer().sampleAsync();
-                long offered = loop.run(measureFrom, end, shots);
-                boolean drained = run.drain(shots::settled);
+                MessageShots.Window window = shots.measure(rate, s);
+                long offered = window.offered();
+                boolean drained = window.drained();
                 StatsResult atEnd = run.observer().sample();
                 Histogram acks = run.ack().total();
                 Histogram deliveries = run.deliver().total();
@@ -73,7 +63,7 @@ final class Capacity implements Scenario {
                 double p99 = Latency.ms(deliveries, 99);
                 double delivered = deliveries.getTotalCount() / s.duration();
                 boolean pass = drained && lost == 0 && p99 < P99_LIMIT_MS;
-                StatsResult before = atStart.join();
+                StatsResult before = window.statsAtStart().join();
                 String prefix = "step" + step + "_";
                 run.report().put(prefix + "offered_per_s", offered / s.duration());
                 run.report().put(prefix + "delivered_per_s", delivered);

@@ -2,12 +2,10 @@ package org.beacon.bench.scenario;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import org.beacon.bench.load.BenchClient;
 import org.beacon.bench.load.Latency;
-import org.beacon.bench.load.OpenLoop;
 import org.beacon.bench.load.Progress;
 import org.beacon.protocol.reply.StatsResult;
 
@@ -55,24 +53,15 @@ final class Fanout implements Scenario {
                 s.users(), s.rate(), s.rate() * (s.users() - 1));
 
         MessageShots shots = new MessageShots(run, List.of(new Route(initiator, sessionId)));
-        OpenLoop loop = new OpenLoop(s.rate());
-        long start = System.nanoTime() + 50_000_000L;
-        long measureFrom = start + s.warmupNanos();
-        long end = measureFrom + s.durationNanos();
-        run.ack().window(measureFrom, end);
-        run.deliver().window(measureFrom, end);
-        StatsResult before;
-        long offered;
+        MessageShots.Window window;
         try (Progress progress = run.messageProgress(shots::sent, shots::acked)) {
-            loop.run(start, measureFrom, shots);
-            run.markMeasureStart();
-            CompletableFuture<StatsResult> atStart = run.observer().sampleAsync();
-            offered = loop.run(measureFrom, end, shots);
-            if (!run.drain(shots::settled)) {
-                run.out().println("drain period over with deliveries outstanding");
-            }
-            before = atStart.join();
+            window = shots.measure(s.rate(), s);
         }
+        if (!window.drained()) {
+            run.out().println("drain period over with deliveries outstanding");
+        }
+        long offered = window.offered();
+        StatsResult before = window.statsAtStart().join();
         Histogram acks = run.ack().total();
         Histogram deliveries = run.deliver().total();
         Histogram spread = run.tracker().spread();

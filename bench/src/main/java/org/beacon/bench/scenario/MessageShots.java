@@ -1,8 +1,10 @@
 package org.beacon.bench.scenario;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.LongAdder;
 import org.beacon.bench.load.OpenLoop;
+import org.beacon.protocol.reply.StatsResult;
 
 /**
  * Shot {@code n} sends one message along route {@code n mod routes}: a ~200-byte text with a
@@ -63,5 +65,27 @@ final class MessageShots implements OpenLoop.Shot {
             text.append(words);
         }
         return text.substring(0, length).trim();
+    }
+
+    /** What one measured window produced. */
+    record Window(long offered, boolean drained, CompletableFuture<StatsResult> statsAtStart) {
+    }
+
+    /**
+     * Fires at {@code rate} through the warm-up, then through the measured window (latencies count
+     * only inside it; server stats are sampled as it opens), then waits for the deliveries to settle.
+     */
+    Window measure(double rate, Settings settings) {
+        OpenLoop loop = new OpenLoop(rate);
+        long start = System.nanoTime() + 50_000_000L;
+        long measureFrom = start + settings.warmupNanos();
+        long end = measureFrom + settings.durationNanos();
+        run.ack().window(measureFrom, end);
+        run.deliver().window(measureFrom, end);
+        loop.run(start, measureFrom, this);
+        run.markMeasureStart();
+        CompletableFuture<StatsResult> atStart = run.observer().sampleAsync();
+        long offered = loop.run(measureFrom, end, this);
+        return new Window(offered, run.drain(this::settled), atStart);
     }
 }

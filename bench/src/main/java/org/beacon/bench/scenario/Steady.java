@@ -3,7 +3,6 @@ package org.beacon.bench.scenario;
 import java.time.Duration;
 import java.util.List;
 import org.HdrHistogram.Histogram;
-import org.beacon.bench.load.OpenLoop;
 import org.beacon.bench.load.Progress;
 import org.beacon.protocol.reply.StatsResult;
 
@@ -36,25 +35,16 @@ final class Steady implements Scenario {
         Settings s = run.settings();
         List<Route> routes = PrivateChats.open(run, s.users(), s.partners());
         MessageShots shots = new MessageShots(run, routes);
-        OpenLoop loop = new OpenLoop(s.rate());
-        long start = System.nanoTime() + 50_000_000L;
-        long measureFrom = start + s.warmupNanos();
-        long end = measureFrom + s.durationNanos();
-        run.ack().window(measureFrom, end);
-        run.deliver().window(measureFrom, end);
         run.out().printf("steady: %.0f msg/s for %.0f s warm-up + %.0f s measured%n", s.rate(), s.warmup(), s.duration());
-        StatsResult before;
-        long offered;
+        MessageShots.Window window;
         try (Progress progress = run.messageProgress(shots::sent, shots::acked)) {
-            loop.run(start, measureFrom, shots);
-            java.util.concurrent.CompletableFuture<StatsResult> atMeasureStart = run.observer().sampleAsync();
-            run.markMeasureStart();
-            offered = loop.run(measureFrom, end, shots);
-            if (!run.drain(shots::settled)) {
-                run.out().println("drain period over with deliveries outstanding");
-            }
-            before = atMeasureStart.join();
+            window = shots.measure(s.rate(), s);
         }
+        if (!window.drained()) {
+            run.out().println("drain period over with deliveries outstanding");
+        }
+        long offered = window.offered();
+        StatsResult before = window.statsAtStart().join();
         Histogram acks = run.ack().total();
         Histogram deliveries = run.deliver().total();
         run.putMessageFigures(acks, deliveries, offered, s.duration());
