@@ -331,7 +331,7 @@ public final class Connection implements AutoCloseable {
     }
 
     /** The cause inside the wrappers a {@code CompletableFuture} stage adds. */
-    static Throwable unwrap(Throwable error) {
+    public static Throwable unwrap(Throwable error) {
         Throwable cause = error;
         while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
             cause = cause.getCause();

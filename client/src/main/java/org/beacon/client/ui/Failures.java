@@ -1,6 +1,7 @@
 package org.beacon.client.ui;
 
 import java.net.ConnectException;
+import org.beacon.client.net.Connection;
 import org.beacon.client.net.ConnectionLostException;
 import org.beacon.client.net.RequestFailedException;
 import org.beacon.client.net.RequestTimeoutException;
@@ -10,17 +11,8 @@ public final class Failures {
     private Failures() {
     }
 
-    public static Throwable unwrap(Throwable error) {
-        Throwable cause = error;
-        while ((cause instanceof java.util.concurrent.CompletionException
-                || cause instanceof java.util.concurrent.ExecutionException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
-    }
-
     public static String describe(Throwable error) {
-        Throwable cause = unwrap(error);
+        Throwable cause = Connection.unwrap(error);
         if (cause instanceof RequestFailedException failed) {
             return switch (failed.code()) {
                 case FEATURE_DISABLED -> "Instant messaging is switched off for the region.";

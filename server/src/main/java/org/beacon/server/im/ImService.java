@@ -479,7 +479,7 @@ public final class ImService implements AutoCloseable {
     }
 
     /** The cause inside CompletionException/ExecutionException wrappers. */
-    public static Throwable unwrap(Throwable failure) {
+    private static Throwable unwrap(Throwable failure) {
         Throwable t = failure;
         while ((t instanceof CompletionException || t instanceof java.util.concurrent.ExecutionException)
                 && t.getCause() != null) {

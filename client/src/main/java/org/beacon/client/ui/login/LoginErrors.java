@@ -1,9 +1,9 @@
 package org.beacon.client.ui.login;
 
+import org.beacon.client.net.Connection;
 import org.beacon.client.net.ConnectionLostException;
 import org.beacon.client.net.RequestFailedException;
 import org.beacon.client.net.RequestTimeoutException;
-import org.beacon.client.ui.Failures;
 
 /** What a failed sign-in means for the person at the desk, in one or two sentences. */
 public final class LoginErrors {
@@ -11,7 +11,7 @@ public final class LoginErrors {
     }
 
     public static String describe(Throwable error, String server) {
-        Throwable cause = Failures.unwrap(error);
+        Throwable cause = Connection.unwrap(error);
         if (cause instanceof RequestFailedException failed) {
             return switch (failed.code()) {
                 case AUTH_FAILED -> "Wrong username or password. Check both and try again.";
