@@ -25,6 +25,8 @@ final class LiveSession {
     private final Map<String, Long> cursors = new LinkedHashMap<>();
     /** Those in the session now, in join order. */
     private final List<String> present = new ArrayList<>();
+    /** An immutable copy of {@link #present}, renewed on join and leave: every send hands it to fan-out. */
+    private List<String> presentSnapshot = List.of();
     private Instant lastSentAt;
     private volatile long committedSeq;
 
@@ -48,6 +50,7 @@ final class LiveSession {
             session.cursors.put(p.username(), p.cursor());
             if (p.present()) {
                 session.present.add(p.username());
+                session.presentSnapshot = List.copyOf(session.present);
             }
         }
         return session;
@@ -58,7 +61,7 @@ final class LiveSession {
     }
 
     List<String> present() {
-        return List.copyOf(present);
+        return presentSnapshot;
     }
 
     /** Everyone ever in the session, in join order. */
@@ -80,12 +83,15 @@ final class LiveSession {
             return false;
         }
         present.add(username);
+        presentSnapshot = List.copyOf(present);
         cursors.putIfAbsent(username, 0L);
         return true;
     }
 
     boolean leave(String username) {
-        return present.remove(username);
+        boolean left = present.remove(username);
+        presentSnapshot = List.copyOf(present);
+        return left;
     }
 
     long cursor(String username) {
