@@ -223,7 +223,9 @@ public abstract class GuiTestSupport {
         activate(main.target());
         main.textBox(Names.RESOURCES_FILTER).enterText("County EOC");
         main.textBox(Names.RESOURCES_FILTER).pressAndReleaseKeys(java.awt.event.KeyEvent.VK_ENTER);
-        waitUntil("contacts loaded", () -> main.table(Names.CONTACTS).target().getRowCount() > 0);
+        // A condition, not a lookup: a fixture lookup before the page shows throws instead of waiting.
+        waitUntil("contacts loaded", () -> robot.finder().findAll(main.target(), c -> Names.CONTACTS.equals(c.getName())
+                && c.isShowing() && c instanceof javax.swing.JTable contacts && contacts.getRowCount() > 0).size() == 1);
         var table = main.table(Names.CONTACTS);
         int row = GuiActionRunner.execute(() -> {
             for (int r = 0; r < table.target().getRowCount(); r++) {
