@@ -46,6 +46,8 @@ public final class SqliteStore implements Store {
     public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(5);
     static final int MAX_BATCH = 1_000;
     static final Duration CHANGE_POLL = Duration.ofMillis(250);
+    /** Least time between the starts of two commits under load (see GroupCommitWriter). */
+    static final Duration COMMIT_SPACING = Duration.ofMillis(1);
     private static final int READERS = 3;
     private static final Logger log = LoggerFactory.getLogger(SqliteStore.class);
 
@@ -66,7 +68,7 @@ public final class SqliteStore implements Store {
             return t;
         });
         this.readers = new ReadPool(readConnections, file.toString());
-        this.writer = new GroupCommitWriter(writeConnection, file.toString(), MAX_BATCH, CHANGE_POLL,
+        this.writer = new GroupCommitWriter(writeConnection, file.toString(), MAX_BATCH, CHANGE_POLL, COMMIT_SPACING,
                 () -> notifier.execute(this::fireExternalChange));
         this.writer.start();
     }
@@ -397,6 +399,15 @@ public final class SqliteStore implements Store {
     public CompletableFuture<Void> advanceCursor(String sessionId, String username, long seq) {
         return writer.submit("advance cursor of " + username + " in session " + sessionId, c -> {
             SessionRows.advanceCursor(c, sessionId, username, seq);
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> advanceCursors(List<CursorAdvance> advances) {
+        List<CursorAdvance> copy = List.copyOf(advances);
+        return writer.submit("advance " + copy.size() + " cursors", c -> {
+            SessionRows.advanceCursors(c, copy);
             return null;
         });
     }
