@@ -74,6 +74,7 @@ public final class ImService implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final CursorWrites cursorWrites;
 
     public ImService(Store store, OnlineUsers online, Supplier<Directory> directory, ProtocolJson json, Clock clock,
             ImLimits limits) {
@@ -83,6 +84,7 @@ public final class ImService implements AutoCloseable {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.delivery = new Delivery(online, store, json);
         this.rateLimiter = new SendRateLimiter(limits.sendsPerSecond(), limits.sendBurst(), clock);
+        this.cursorWrites = new CursorWrites(store, sequencer);
     }
 
     /** Loads the active sessions; call once and wait before serving requests. */
@@ -192,7 +194,7 @@ public final class ImService implements AutoCloseable {
                     return CompletableFuture.completedFuture(null);
                 }
                 session.advanceCursor(me, target);
-                return store.advanceCursor(sessionId, me, target);
+                return cursorWrites.advance(sessionId, me, target);
             }
             return requireMemberOfStored(me, sessionId).thenApply(record -> null);
         });

@@ -116,23 +116,43 @@ final class SessionRows {
         }
     }
 
-    /** Dedup by (session, sender, client id), else the next seq; runs in the writer's transaction. */
+    /**
+     * Stores a message under the session's next seq, unless this sender stored one with the same
+     * client id before (a resend): then that one is returned, marked duplicate, and no seq is used.
+     * One statement in the common case: the next seq is computed inside the INSERT (a lookup at the
+     * end of the primary key), the unique (session, sender, client id) index turns a resend into no
+     * row, and RETURNING hands back the seq. Runs in the writer's transaction, so seqs have no gaps.
+     */
     static AppendedMessage append(Connection c, String sessionId, String sender, String clientMsgId, String text,
             Instant sentAt) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO messages (session_id, seq, sender, text, sent_at, client_msg_id)
+                SELECT ?1, coalesce(max(seq), 0) + 1, ?2, ?3, ?4, ?5 FROM messages WHERE session_id = ?1
+                ON CONFLICT (session_id, sender, client_msg_id) DO NOTHING
+                RETURNING seq""")) {
+            ps.setString(1, sessionId);
+            ps.setString(2, sender);
+            ps.setString(3, text);
+            ps.setLong(4, sentAt.toEpochMilli());
+            ps.setString(5, clientMsgId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return new AppendedMessage(
+                            new ServerMessage.Message(sessionId, rs.getLong(1), sender, text, sentAt, clientMsgId), false);
+                }
+            }
+        }
         try (PreparedStatement ps = c.prepareStatement("SELECT " + MESSAGE_COLUMNS
                 + " FROM messages WHERE session_id = ? AND sender = ? AND client_msg_id = ?")) {
             ps.setString(1, sessionId);
             ps.setString(2, sender);
             ps.setString(3, clientMsgId);
             List<ServerMessage.Message> earlier = messages(ps);
-            if (!earlier.isEmpty()) {
-                return new AppendedMessage(earlier.get(0), true);
+            if (earlier.isEmpty()) {
+                throw new SQLException("append to session " + sessionId + " stored nothing and found no earlier copy");
             }
+            return new AppendedMessage(earlier.get(0), true);
         }
-        ServerMessage.Message message = new ServerMessage.Message(sessionId, latestSeq(c, sessionId) + 1, sender, text,
-                sentAt, clientMsgId);
-        insertMessage(c, message);
-        return new AppendedMessage(message, false);
     }
 
     /** The highest seq in a session, 0 when empty (a lookup at the end of the primary key). */
@@ -147,9 +167,23 @@ final class SessionRows {
         }
     }
 
+    private static final String ADVANCE_CURSOR = """
+            UPDATE participants SET cursor = max(cursor, ?) WHERE session_id = ? AND username = ?""";
+
+    /** Raises each cursor; one of a non-participant changes nothing. */
+    static void advanceCursors(Connection c, List<CursorAdvance> advances) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(ADVANCE_CURSOR)) {
+            for (CursorAdvance advance : advances) {
+                ps.setLong(1, advance.seq());
+                ps.setString(2, advance.sessionId());
+                ps.setString(3, advance.username());
+                ps.executeUpdate();
+            }
+        }
+    }
+
     static void advanceCursor(Connection c, String sessionId, String username, long seq) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                UPDATE participants SET cursor = max(cursor, ?) WHERE session_id = ? AND username = ?""")) {
+        try (PreparedStatement ps = c.prepareStatement(ADVANCE_CURSOR)) {
             ps.setLong(1, seq);
             ps.setString(2, sessionId);
             ps.setString(3, username);

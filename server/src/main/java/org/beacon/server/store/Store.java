@@ -121,6 +121,12 @@ public interface Store extends AutoCloseable {
     /** Raises a participant's cursor to {@code seq}; never lowers it. */
     CompletableFuture<Void> advanceCursor(String sessionId, String username, long seq);
 
+    /**
+     * Raises several cursors in one write. A cursor of someone who is not a participant is skipped
+     * (the caller checked membership; one stale entry must not fail the others).
+     */
+    CompletableFuture<Void> advanceCursors(List<CursorAdvance> advances);
+
     /** Every active session with its participants (current and past), their cursors and its latest seq. */
     CompletableFuture<List<SessionRecord>> loadActiveSessions();
 
