@@ -35,6 +35,7 @@ public final class BenchRun implements AutoCloseable {
     private final DeliveryTracker tracker;
     private final Latency ack = new Latency();
     private final Latency deliver = new Latency();
+    private final Latency sendLag = new Latency();
     private final Fleet fleet;
     private final StatsObserver observer;
     private volatile double generatorCpuAtStart = ownCpuSeconds();
@@ -83,6 +84,11 @@ public final class BenchRun implements AutoCloseable {
 
     public Latency deliver() {
         return deliver;
+    }
+
+    /** How late the generator itself fired each send (actual − intended time): its own share of the latency. */
+    public Latency sendLag() {
+        return sendLag;
     }
 
     public Fleet fleet() {
@@ -150,6 +156,11 @@ public final class BenchRun implements AutoCloseable {
         report.put("deliver_p99_ms", Latency.ms(deliveries, 99));
         report.put("deliver_p999_ms", Latency.ms(deliveries, 99.9));
         report.put("deliver_max_ms", Latency.maxMs(deliveries));
+        Histogram lag = sendLag.total();
+        if (lag.getTotalCount() > 0) {
+            report.put("send_lag_p99_ms", Latency.ms(lag, 99));
+            report.put("send_lag_max_ms", Latency.maxMs(lag));
+        }
     }
 
     /** Marks the start of the measured window for {@code generator_cpu_s} (default: the run's start). */

@@ -53,6 +53,7 @@ final class Capacity implements Scenario {
                 long lostBefore = run.tracker().lost();
                 run.ack().resetTotal();
                 run.deliver().resetTotal();
+                run.sendLag().resetTotal();
                 MessageShots.Window window = shots.measure(rate, s);
                 long offered = window.offered();
                 boolean drained = window.drained();

@@ -31,6 +31,7 @@ final class MessageShots implements OpenLoop.Shot {
         Route route = routes[(int) (sequence++ % routes.length)];
         String clientMsgId = run.tracker().clientMsgId(intendedNanos, sequence);
         sent.increment();
+        run.sendLag().record(intendedNanos, System.nanoTime());
         route.sender().connection().send(route.sessionId(), clientMsgId, TEXT).whenComplete((result, error) -> {
             long now = System.nanoTime();
             if (error != null) {
@@ -82,6 +83,7 @@ final class MessageShots implements OpenLoop.Shot {
         long end = measureFrom + settings.durationNanos();
         run.ack().window(measureFrom, end);
         run.deliver().window(measureFrom, end);
+        run.sendLag().window(measureFrom, end);
         loop.run(start, measureFrom, this);
         run.markMeasureStart();
         CompletableFuture<StatsResult> atStart = run.observer().sampleAsync();
