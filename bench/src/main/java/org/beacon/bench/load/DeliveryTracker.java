@@ -30,6 +30,8 @@ public final class DeliveryTracker {
     private final LongAdder unique = new LongAdder();
     private final LongAdder duplicates = new LongAdder();
     private final LongAdder foreign = new LongAdder();
+    private volatile long windowStart = Long.MIN_VALUE;
+    private volatile long windowEnd = Long.MAX_VALUE;
 
     public DeliveryTracker(String runId) {
         this.runId = runId;
@@ -50,6 +52,12 @@ public final class DeliveryTracker {
             return Long.MIN_VALUE;
         }
         return Long.parseUnsignedLong(clientMsgId, prefix.length(), end, 16);
+    }
+
+    /** Only messages intended in {@code [start, end)} (nanoTime) count in {@link #spread()}; default all. */
+    public void window(long startNanos, long endNanos) {
+        windowStart = startNanos;
+        windowEnd = endNanos;
     }
 
     public String runId() {
@@ -83,7 +91,7 @@ public final class DeliveryTracker {
             foreign.increment();
             return false;
         }
-        if (ledger.delivered(receiver, Math.toIntExact(message.seq()), nowNanos)) {
+        if (ledger.delivered(receiver, Math.toIntExact(message.seq()), intendedNanos(message.clientMsgId()), nowNanos)) {
             unique.increment();
             return true;
         }
@@ -117,11 +125,14 @@ public final class DeliveryTracker {
         return lost;
     }
 
-    /** First-to-last delivery spread of each message every recipient got, in microseconds. */
+    /**
+     * First-to-last delivery spread of each message every recipient got, in microseconds; only
+     * messages intended inside the {@link #window} (warm-up and drain stay out, as for latencies).
+     */
     public Histogram spread() {
         Histogram histogram = new Histogram(3);
         for (Ledger ledger : sessions.values()) {
-            ledger.spread(histogram);
+            ledger.spread(histogram, windowStart, windowEnd);
         }
         return histogram;
     }
@@ -140,6 +151,7 @@ public final class DeliveryTracker {
         private final Map<Integer, BitSet> received = new HashMap<>();
         private final BitSet acked = new BitSet();
         private int[] senderOf = new int[64];
+        private long[] intended = new long[64];
         private long[] first = new long[64];
         private long[] last = new long[64];
         private int[] count = new int[64];
@@ -155,7 +167,7 @@ public final class DeliveryTracker {
             return participants.length - 1;
         }
 
-        synchronized boolean delivered(int receiver, int seq, long now) {
+        synchronized boolean delivered(int receiver, int seq, long intendedNanos, long now) {
             BitSet got = received.computeIfAbsent(receiver, r -> new BitSet());
             if (got.get(seq)) {
                 return false;
@@ -163,6 +175,7 @@ public final class DeliveryTracker {
             got.set(seq);
             grow(seq);
             if (count[seq]++ == 0) {
+                intended[seq] = intendedNanos;
                 first[seq] = now;
             }
             last[seq] = now;
@@ -184,10 +197,11 @@ public final class DeliveryTracker {
             return lost;
         }
 
-        synchronized void spread(Histogram into) {
+        synchronized void spread(Histogram into, long windowStart, long windowEnd) {
             int recipients = participants.length - 1;
             for (int seq = acked.nextSetBit(0); seq >= 0; seq = acked.nextSetBit(seq + 1)) {
-                if (count[seq] == recipients && recipients > 0) {
+                boolean inWindow = intended[seq] >= windowStart && intended[seq] < windowEnd;
+                if (count[seq] == recipients && recipients > 0 && inWindow) {
                     into.recordValue(Math.max(0, (last[seq] - first[seq]) / 1_000));
                 }
             }
@@ -197,6 +211,7 @@ public final class DeliveryTracker {
             if (seq >= senderOf.length) {
                 int size = Math.max(seq + 1, senderOf.length * 2);
                 senderOf = Arrays.copyOf(senderOf, size);
+                intended = Arrays.copyOf(intended, size);
                 first = Arrays.copyOf(first, size);
                 last = Arrays.copyOf(last, size);
                 count = Arrays.copyOf(count, size);

@@ -35,6 +35,9 @@ final class Capacity implements Scenario {
         return settings.users();
     }
 
+    /** Load before the first step, so that it measures compiled code. */
+    static final double JIT_WARMUP_S = 20;
+
     @Override
     @SuppressWarnings("try") // the progress line runs while the body does
     public void run(BenchRun run) throws Exception {
@@ -48,6 +51,12 @@ final class Capacity implements Scenario {
         long bestOffered = 0;
         int step = 0;
         try (Progress progress = run.messageProgress(shots::sent, shots::acked)) {
+            if (!s.smoke()) {
+                // Both JVMs compile the hot path during the first 15-20 s at load; without this the
+                // first step would measure the JIT's backlog, not the server.
+                run.out().printf("JIT warm-up: %.0f s at %.0f/s (not measured)%n", JIT_WARMUP_S, s.rate() / 2);
+                shots.measure(s.rate() / 2, s.withTiming(JIT_WARMUP_S, 1));
+            }
             for (double rate = s.rate(); rate <= s.maxRate(); rate += s.step()) {
                 step++;
                 long lostBefore = run.tracker().lost();

@@ -26,7 +26,7 @@ final class Fanout implements Scenario {
     public Settings defaults(boolean smoke) {
         return smoke
                 ? new Settings(20, 50, 3, 1, Duration.ofSeconds(10), 0, 0, 0, 0, 2, true)
-                : new Settings(500, 200, 30, 5, Duration.ofSeconds(10), 0, 0, 0, 0, 2, false);
+                : new Settings(500, 201, 30, 30, Duration.ofSeconds(10), 0, 0, 0, 0, 2, false);
     }
 
     @Override

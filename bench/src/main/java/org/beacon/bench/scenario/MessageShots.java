@@ -84,6 +84,7 @@ final class MessageShots implements OpenLoop.Shot {
         run.ack().window(measureFrom, end);
         run.deliver().window(measureFrom, end);
         run.sendLag().window(measureFrom, end);
+        run.tracker().window(measureFrom, end);
         loop.run(start, measureFrom, this);
         run.markMeasureStart();
         CompletableFuture<StatsResult> atStart = run.observer().sampleAsync();

@@ -34,4 +34,10 @@ public record Settings(int users, double rate, double duration, double warmup, D
     public long warmupNanos() {
         return (long) (warmup * 1e9);
     }
+
+    /** The same settings with another warm-up and measured duration. */
+    public Settings withTiming(double newWarmup, double newDuration) {
+        return new Settings(users, rate, newDuration, newWarmup, drain, step, maxRate, messages, partners, clientThreads,
+                smoke);
+    }
 }
