@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.beacon.server.store.CursorAdvance;
 import org.beacon.server.store.Store;
 
@@ -19,7 +20,8 @@ import org.beacon.server.store.Store;
  * goes. An ack's future completes when the write holding it has committed, so an {@code ok} to an
  * ack still means the cursor is durable. With no write in flight an ack is written at once.
  *
- * <p>Confined to the sequencer thread; {@code sequencer} runs the completion there.
+ * <p>Confined to the sequencer thread: {@code sequencer} runs the next write there; an ack's future
+ * completes on the store's thread.
  */
 final class CursorWrites {
     private record Key(String sessionId, String username) {
@@ -58,7 +60,7 @@ final class CursorWrites {
         List<CompletableFuture<Void>> batch = waiting;
         pending = new LinkedHashMap<>();
         waiting = new ArrayList<>();
-        store.advanceCursors(advances).whenCompleteAsync((ignored, failure) -> {
+        store.advanceCursors(advances).whenComplete((ignored, failure) -> {
             for (CompletableFuture<Void> done : batch) {
                 if (failure == null) {
                     done.complete(null);
@@ -66,7 +68,13 @@ final class CursorWrites {
                     done.completeExceptionally(failure);
                 }
             }
-            writeNext();
-        }, sequencer);
+            try {
+                sequencer.execute(this::writeNext);
+            } catch (RejectedExecutionException e) {
+                // Shutting down: the connections are closed. Acks not yet written are lost, which
+                // only means those messages are delivered again after a restart (clients drop
+                // what they already have by session and seq).
+            }
+        });
     }
 }
