@@ -88,7 +88,7 @@ final class Delivery {
         catchUps.put(connection, new CatchUp());
     }
 
-    /** A session to replay on a connection: its info event, then every message after {@code cursor}. */
+    /** A session to replay on a connection: its info event, then every message in {@code (cursor, upToSeq]}. */
     record Backlog(ServerMessage.SessionOpened opened, long cursor, long upToSeq) {
     }
 
@@ -121,19 +121,25 @@ final class Delivery {
             return CompletableFuture.completedFuture(null);
         }
         return store.messagesAfter(sessionId, after, CATCH_UP_PAGE).thenCompose(page -> {
-            if (page.isEmpty()) {
+            // Stored messages above upTo may not have had their live fan-out yet; that brings them.
+            List<Object> frames = new ArrayList<>(page.size());
+            long last = after;
+            for (ServerMessage.Message message : page) {
+                if (message.seq() > upTo) {
+                    break;
+                }
+                frames.add(encode(message));
+                last = message.seq();
+            }
+            if (frames.isEmpty()) {
                 return CompletableFuture.<Void>completedFuture(null);
             }
-            List<Object> frames = new ArrayList<>(page.size());
-            for (ServerMessage.Message message : page) {
-                frames.add(encode(message));
-            }
-            long last = page.get(page.size() - 1).seq();
             catchUp.sent(sessionId, last);
+            long next = last;
             CompletionStage<Void> written = connection.sendAll(frames);
-            return written.toCompletableFuture().thenCompose(w -> page.size() < CATCH_UP_PAGE
+            return written.toCompletableFuture().thenCompose(w -> page.size() < CATCH_UP_PAGE || next >= upTo
                     ? CompletableFuture.<Void>completedFuture(null)
-                    : replay(connection, catchUp, sessionId, last, upTo));
+                    : replay(connection, catchUp, sessionId, next, upTo));
         });
     }
 

@@ -51,7 +51,7 @@ import org.slf4j.LoggerFactory;
  * earlier than the session's previous message) and hands the append to the {@link Store}, whose
  * single writer applies writes in the same order and, inside the transaction, recognises a
  * resend by its {@code client_msg_id} or else assigns the next {@code seq}. Only when a write is
- * durable does its future complete (in order, on the writer thread); then the sender gets its
+ * durable does its future complete (in order, on the store's completion thread); then the sender gets its
  * {@code ok} and the participants their {@code message}. A resend is answered with the original
  * seq and uses none, so seqs have no gaps.
  *
@@ -283,8 +283,16 @@ public final class ImService implements AutoCloseable {
         return onSequencer(() -> {
             List<Delivery.Backlog> backlogs = new ArrayList<>();
             for (LiveSession session : book.sessionsOf(connection.username())) {
+                // The backlog ends at the committed seq read here. A message at or below it has had
+                // its live fan-out already (same lock as in append): before this connection was
+                // visible, so the backlog carries it, or held behind the catch-up, which drops it
+                // as sent. One above it is fanned out later, live, and the backlog stops short of it.
+                long upTo;
+                synchronized (session) {
+                    upTo = session.committedSeq();
+                }
                 backlogs.add(new Delivery.Backlog(new ServerMessage.SessionOpened(session.info()),
-                        session.cursor(connection.username()), session.committedSeq()));
+                        session.cursor(connection.username()), upTo));
             }
             return delivery.catchUp(connection, backlogs);
         });
@@ -389,8 +397,12 @@ public final class ImService implements AutoCloseable {
                     }
                     ServerMessage.Message message = appended.message();
                     if (!appended.duplicate()) {
-                        session.committed(message.seq());
-                        delivery.message(message, recipients, origin);
+                        // Atomic with catchUp's read of committedSeq: whoever sees this seq as
+                        // committed knows its live fan-out is done (see catchUp).
+                        synchronized (session) {
+                            session.committed(message.seq());
+                            delivery.message(message, recipients, origin);
+                        }
                     }
                     return new SendResult(message.seq(), message.sentAt(), appended.duplicate());
                 });
