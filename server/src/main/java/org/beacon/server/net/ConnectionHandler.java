@@ -359,7 +359,7 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<ClientMessage>
         CompletionStage<ServerMessage.Reply> served = services.im().handle(caller, request);
         // The reply is always queued on the channel's loop, even when the stage completes on it: a
         // write made inline there would overtake events (earlier messages of the session) that the
-        // store's writer thread has already queued for this channel.
+        // store's completion thread has already queued for this channel.
         served.whenComplete((reply, failure) -> channel.eventLoop().execute(() -> {
             if (failure != null) {
                 Failures.Failure f = Failures.classify(failure, request.id(), services.maxFrame(), false);

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,8 +23,10 @@ import org.slf4j.LoggerFactory;
  * and runs them all in one transaction, each inside its own SAVEPOINT: a write that fails (a
  * duplicate, an unknown user) is rolled back to its savepoint and fails alone, the rest commit
  * together with one fsync. Only after COMMIT returns are the futures completed, in the order the
- * writes were submitted, on this thread. If BEGIN or COMMIT itself fails, every write of the batch
- * fails with that error: none of them is durable.
+ * writes were submitted, on one completion thread: what callers chain on a write (encoding events,
+ * fan-out to connections) runs there, in commit order, while this thread goes on with the next
+ * batch. If BEGIN or COMMIT itself fails, every write of the batch fails with that error: none of
+ * them is durable.
  *
  * <p>Under load, commits are spaced at least {@code commitSpacing} apart (start to start): after a
  * commit, the next batch keeps gathering writes until that time has passed. Each commit costs a WAL
@@ -63,6 +67,13 @@ final class GroupCommitWriter {
     private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
     private final Object submitLock = new Object();
     private final Thread thread;
+    private volatile Thread completionThread;
+    private final ExecutorService completions = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "beacon-store-completions");
+        t.setDaemon(true);
+        completionThread = t;
+        return t;
+    });
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong writesCommitted = new AtomicLong();
     private boolean closed;
@@ -128,11 +139,15 @@ final class GroupCommitWriter {
         if (Thread.currentThread() != thread) {
             try {
                 thread.join();
+                if (Thread.currentThread() != completionThread) { // a close() from a callback cannot wait for itself
+                    completions.awaitTermination(30, TimeUnit.SECONDS);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
     }
+
 
     private void run() {
         List<Task<?>> batch = new ArrayList<>(maxBatch);
@@ -159,6 +174,7 @@ final class GroupCommitWriter {
             }
             checkExternalChange(stopping);
         }
+        completions.shutdown(); // the completions already handed over still run
         try {
             connection.close();
         } catch (SQLException e) {
@@ -224,13 +240,16 @@ final class GroupCommitWriter {
         }
         commits.incrementAndGet();
         writesCommitted.addAndGet(succeeded);
-        for (int i = 0; i < batch.size(); i++) {
-            if (failures[i] == null) {
-                batch.get(i).complete(results[i]);
-            } else {
-                batch.get(i).future().completeExceptionally(failures[i]);
+        List<Task<?>> committed = List.copyOf(batch);
+        completions.execute(() -> {
+            for (int i = 0; i < committed.size(); i++) {
+                if (failures[i] == null) {
+                    committed.get(i).complete(results[i]);
+                } else {
+                    committed.get(i).future().completeExceptionally(failures[i]);
+                }
             }
-        }
+        });
     }
 
     /** Runs fixed SQL through the statement cache (BEGIN, SAVEPOINT, RELEASE, COMMIT: several per batch). */
@@ -246,12 +265,15 @@ final class GroupCommitWriter {
     }
 
     private void failAll(List<Task<?>> batch, Exception e) {
-        for (Task<?> task : batch) {
-            StoreException failure = e instanceof SQLException sql
-                    ? SqlErrors.translate(task.what(), db, sql)
-                    : new StoreException(StoreException.Reason.IO, task.what() + ": " + e.getMessage(), e);
-            task.future().completeExceptionally(failure);
-        }
+        List<Task<?>> failed = List.copyOf(batch);
+        completions.execute(() -> {
+            for (Task<?> task : failed) {
+                StoreException failure = e instanceof SQLException sql
+                        ? SqlErrors.translate(task.what(), db, sql)
+                        : new StoreException(StoreException.Reason.IO, task.what() + ": " + e.getMessage(), e);
+                task.future().completeExceptionally(failure);
+            }
+        });
         log.warn("A write transaction on {} failed; {} writes were not stored: {}", db, batch.size(), e.getMessage());
     }
 

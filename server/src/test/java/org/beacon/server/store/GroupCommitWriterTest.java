@@ -7,7 +7,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,6 +75,36 @@ class GroupCommitWriterTest {
         assertThat(Duration.ofNanos(secondDone - firstSubmitted)).isGreaterThanOrEqualTo(SPACING);
         assertThat(writer.commits() - commitsBefore).isEqualTo(1);
         assertThat(writer.writesCommitted()).isEqualTo(3);
+    }
+
+    @Test
+    void submit_manyWrites_completeInSubmitOrderOnTheCompletionThreadNotTheWriter() throws Exception {
+        List<Integer> order = Collections.synchronizedList(new ArrayList<>());
+        List<String> threads = Collections.synchronizedList(new ArrayList<>());
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        CountDownLatch release = new CountDownLatch(1);
+        // Holds the writer, so that every callback below is attached before its write can complete.
+        CompletableFuture<Integer> gate = writer.submit("gate", c -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return 0;
+        });
+        for (int key = 10; key < 60; key++) {
+            int k = key;
+            all.add(writer.submit("insert " + k, insert(k)).thenRun(() -> {
+                order.add(k);
+                threads.add(Thread.currentThread().getName());
+            }));
+        }
+        release.countDown();
+        gate.get(30, TimeUnit.SECONDS);
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+
+        assertThat(order).isSorted().hasSize(50);
+        assertThat(threads).containsOnly("beacon-store-completions");
     }
 
     private static GroupCommitWriter.Write<Integer> insert(int key) {
