@@ -139,6 +139,7 @@ final class GroupCommitWriter {
         if (Thread.currentThread() != thread) {
             try {
                 thread.join();
+                completions.shutdown(); // the writer did so too, unless it never ran
                 if (Thread.currentThread() != completionThread) { // a close() from a callback cannot wait for itself
                     completions.awaitTermination(30, TimeUnit.SECONDS);
                 }
@@ -147,7 +148,6 @@ final class GroupCommitWriter {
             }
         }
     }
-
 
     private void run() {
         List<Task<?>> batch = new ArrayList<>(maxBatch);
