@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.beacon.server.store.OpenMode;
 import org.beacon.server.store.SessionRecord;
 import org.beacon.server.store.SqliteStore;
 import org.beacon.server.store.StoreException;
@@ -30,10 +29,8 @@ class CursorWritesTest {
 
     @BeforeEach
     void open() throws Exception {
-        store = SqliteStore.open(folder.resolve("c.db"), OpenMode.CREATE_NEW, TestRegion.CLOCK);
-        store.importDirectory(TestRegion.organizations(), TestRegion.resources(), TestRegion.users()).get(10, TimeUnit.SECONDS);
-        store.insertSession(aSession("s1", "alice", List.of("alice", "bob"))).get(10, TimeUnit.SECONDS);
-        store.insertSession(aSession("s2", "alice", List.of("alice", "bob", "carol"))).get(10, TimeUnit.SECONDS);
+        store = TestRegion.storeWith(folder.resolve("c.db"), aSession("s1", "alice", List.of("alice", "bob")),
+                aSession("s2", "alice", List.of("alice", "bob", "carol")));
         cursorWrites = new CursorWrites(store, sequencer);
     }
 

@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import org.beacon.protocol.ServerMessage;
 import org.beacon.protocol.codec.EncodedFrame;
 import org.beacon.protocol.json.ProtocolJson;
-import org.beacon.server.store.OpenMode;
 import org.beacon.server.store.SqliteStore;
 import org.beacon.server.testing.TestRegion;
 import org.junit.jupiter.api.AfterEach;
@@ -37,9 +36,7 @@ class DeliveryCatchUpTest {
 
     @BeforeEach
     void open() throws Exception {
-        store = SqliteStore.open(folder.resolve("d.db"), OpenMode.CREATE_NEW, TestRegion.CLOCK);
-        store.importDirectory(TestRegion.organizations(), TestRegion.resources(), TestRegion.users()).get(10, TimeUnit.SECONDS);
-        store.insertSession(aSession("s1", "alice", List.of("alice", "bob"))).get(10, TimeUnit.SECONDS);
+        store = TestRegion.storeWith(folder.resolve("d.db"), aSession("s1", "alice", List.of("alice", "bob")));
         for (int seq = 1; seq <= 5; seq++) {
             store.insertMessage(message(seq)).get(10, TimeUnit.SECONDS);
         }

@@ -1,19 +1,33 @@
 package org.beacon.server.testing;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.beacon.protocol.ServerMessage;
 import org.beacon.protocol.model.SessionKind;
 import org.beacon.server.directory.Organization;
 import org.beacon.server.directory.Resource;
 import org.beacon.server.directory.User;
+import org.beacon.server.store.OpenMode;
 import org.beacon.server.store.SessionRecord;
+import org.beacon.server.store.SqliteStore;
 
 /** Named test data: a tiny region and builders for users, sessions and messages. */
 public final class TestRegion {
+    /** A new store at {@code db} holding this region's directory and the given sessions. */
+    public static SqliteStore storeWith(Path db, SessionRecord... sessions) throws Exception {
+        SqliteStore store = SqliteStore.open(db, OpenMode.CREATE_NEW, CLOCK);
+        store.importDirectory(organizations(), resources(), users()).get(10, TimeUnit.SECONDS);
+        for (SessionRecord session : sessions) {
+            store.insertSession(session).get(10, TimeUnit.SECONDS);
+        }
+        return store;
+    }
+
     public static final Instant T0 = Instant.parse("2026-11-24T18:00:00Z");
     public static final Clock CLOCK = Clock.fixed(T0, ZoneOffset.UTC);
 
