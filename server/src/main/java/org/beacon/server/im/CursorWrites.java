@@ -21,7 +21,7 @@ import org.beacon.server.store.Store;
  * ack still means the cursor is durable. With no write in flight an ack is written at once.
  *
  * <p>Confined to the sequencer thread: {@code sequencer} runs the next write there; an ack's future
- * completes on the store's thread.
+ * completes on the store's completion thread.
  */
 final class CursorWrites {
     private record Key(String sessionId, String username) {
