@@ -142,17 +142,9 @@ final class SessionRows {
                 }
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + MESSAGE_COLUMNS
-                + " FROM messages WHERE session_id = ? AND sender = ? AND client_msg_id = ?")) {
-            ps.setString(1, sessionId);
-            ps.setString(2, sender);
-            ps.setString(3, clientMsgId);
-            List<ServerMessage.Message> earlier = messages(ps);
-            if (earlier.isEmpty()) {
-                throw new SQLException("append to session " + sessionId + " stored nothing and found no earlier copy");
-            }
-            return new AppendedMessage(earlier.get(0), true);
-        }
+        ServerMessage.Message earlier = findMessage(c, sessionId, sender, clientMsgId).orElseThrow(() ->
+                new SQLException("append to session " + sessionId + " stored nothing and found no earlier copy"));
+        return new AppendedMessage(earlier, true);
     }
 
     /** The highest seq in a session, 0 when empty (a lookup at the end of the primary key). */
