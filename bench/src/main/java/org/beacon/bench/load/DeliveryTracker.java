@@ -77,11 +77,12 @@ public final class DeliveryTracker {
     }
 
     /**
-     * Client {@code receiver} got {@code message} at {@code nowNanos}.
+     * Client {@code receiver} got {@code message} at {@code nowNanos}; {@code intendedNanos} is the
+     * time carried in its client message id ({@link #intendedNanos(String)}), for the spread's window.
      *
      * @return {@code true} for the first delivery of a message of this run to this receiver
      */
-    public boolean delivered(int receiver, ServerMessage.Message message, long nowNanos) {
+    public boolean delivered(int receiver, ServerMessage.Message message, long intendedNanos, long nowNanos) {
         if (!message.clientMsgId().startsWith(prefix)) {
             foreign.increment();
             return false;
@@ -91,7 +92,7 @@ public final class DeliveryTracker {
             foreign.increment();
             return false;
         }
-        if (ledger.delivered(receiver, Math.toIntExact(message.seq()), intendedNanos(message.clientMsgId()), nowNanos)) {
+        if (ledger.delivered(receiver, Math.toIntExact(message.seq()), intendedNanos, nowNanos)) {
             unique.increment();
             return true;
         }

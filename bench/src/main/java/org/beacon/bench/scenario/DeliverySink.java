@@ -30,10 +30,9 @@ final class DeliverySink implements MessageSink {
 
     @Override
     public void onMessage(BenchClient receiver, ServerMessage.Message message, long nowNanos) {
-        if (run.tracker().delivered(receiver.index(), message, nowNanos)) {
-            long intended = fixedIntended != Long.MIN_VALUE
-                    ? fixedIntended
-                    : run.tracker().intendedNanos(message.clientMsgId());
+        long sent = run.tracker().intendedNanos(message.clientMsgId());
+        if (run.tracker().delivered(receiver.index(), message, sent, nowNanos)) {
+            long intended = fixedIntended != Long.MIN_VALUE ? fixedIntended : sent;
             if (intended != Long.MIN_VALUE) {
                 run.deliver().record(intended, nowNanos);
             }
