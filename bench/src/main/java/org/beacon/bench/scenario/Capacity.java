@@ -30,11 +30,6 @@ final class Capacity implements Scenario {
                 : new Settings(200, 5_000, 10, 3, Duration.ofSeconds(10), 2_500, 60_000, 0, 3, 2, false);
     }
 
-    @Override
-    public int usersNeeded(Settings settings) {
-        return settings.users();
-    }
-
     /** Load before the first step, so that it measures compiled code. */
     static final double JIT_WARMUP_S = 20;
 

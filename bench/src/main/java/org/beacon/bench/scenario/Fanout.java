@@ -6,7 +6,6 @@ import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import org.beacon.bench.load.BenchClient;
 import org.beacon.bench.load.Latency;
-import org.beacon.bench.load.Progress;
 import org.beacon.protocol.reply.StatsResult;
 
 /**
@@ -30,12 +29,6 @@ final class Fanout implements Scenario {
     }
 
     @Override
-    public int usersNeeded(Settings settings) {
-        return settings.users();
-    }
-
-    @Override
-    @SuppressWarnings("try") // the progress line runs while the body does
     public void run(BenchRun run) throws Exception {
         Settings s = run.settings();
         if (s.users() < 2) {
@@ -53,13 +46,7 @@ final class Fanout implements Scenario {
                 s.users(), s.rate(), s.rate() * (s.users() - 1));
 
         MessageShots shots = new MessageShots(run, List.of(new Route(initiator, sessionId)));
-        MessageShots.Window window;
-        try (Progress progress = run.messageProgress(shots::sent, shots::acked)) {
-            window = shots.measure(s.rate(), s);
-        }
-        if (!window.drained()) {
-            run.out().println("drain period over with deliveries outstanding");
-        }
+        MessageShots.Window window = shots.measureWithProgress(s.rate(), s);
         long offered = window.offered();
         StatsResult before = window.statsAtStart().join();
         Histogram acks = run.ack().total();

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.LongAdder;
 import org.beacon.bench.load.OpenLoop;
+import org.beacon.bench.load.Progress;
 import org.beacon.protocol.reply.StatsResult;
 
 /**
@@ -70,6 +71,22 @@ final class MessageShots implements OpenLoop.Shot {
 
     /** What one measured window produced. */
     record Window(long offered, boolean drained, CompletableFuture<StatsResult> statsAtStart) {
+    }
+
+    /**
+     * {@link #measure} with a progress line every few seconds, saying so when the drain period ran
+     * out with deliveries outstanding.
+     */
+    @SuppressWarnings("try") // the progress line runs while the body does
+    Window measureWithProgress(double rate, Settings settings) {
+        Window window;
+        try (Progress progress = run.messageProgress(this::sent, this::acked)) {
+            window = measure(rate, settings);
+        }
+        if (!window.drained()) {
+            run.out().println("drain period over with deliveries outstanding");
+        }
+        return window;
     }
 
     /**

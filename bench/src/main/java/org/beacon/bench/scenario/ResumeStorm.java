@@ -35,11 +35,6 @@ final class ResumeStorm implements Scenario {
     }
 
     @Override
-    public int usersNeeded(Settings settings) {
-        return settings.users();
-    }
-
-    @Override
     public void run(BenchRun run) throws Exception {
         Settings s = run.settings();
         int n = s.users();

@@ -11,8 +11,10 @@ public interface Scenario {
     /** Defaults at the parameters, or small and short ones for {@code --smoke}. */
     Settings defaults(boolean smoke);
 
-    /** Bench users the server must hold (the generator adds one for its stats observer). */
-    int usersNeeded(Settings settings);
+    /** Bench users the server must hold (the generator adds one for its stats observer); default {@code users}. */
+    default int usersNeeded(Settings settings) {
+        return settings.users();
+    }
 
     /** Runs the scenario and adds its figures to {@code run.report()}. */
     void run(BenchRun run) throws Exception;

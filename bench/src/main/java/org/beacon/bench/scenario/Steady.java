@@ -3,7 +3,6 @@ package org.beacon.bench.scenario;
 import java.time.Duration;
 import java.util.List;
 import org.HdrHistogram.Histogram;
-import org.beacon.bench.load.Progress;
 import org.beacon.protocol.reply.StatsResult;
 
 /**
@@ -25,24 +24,12 @@ final class Steady implements Scenario {
     }
 
     @Override
-    public int usersNeeded(Settings settings) {
-        return settings.users();
-    }
-
-    @Override
-    @SuppressWarnings("try") // the progress line runs while the body does
     public void run(BenchRun run) throws Exception {
         Settings s = run.settings();
         List<Route> routes = PrivateChats.open(run, s.users(), s.partners());
         MessageShots shots = new MessageShots(run, routes);
         run.out().printf("steady: %.0f msg/s for %.0f s warm-up + %.0f s measured%n", s.rate(), s.warmup(), s.duration());
-        MessageShots.Window window;
-        try (Progress progress = run.messageProgress(shots::sent, shots::acked)) {
-            window = shots.measure(s.rate(), s);
-        }
-        if (!window.drained()) {
-            run.out().println("drain period over with deliveries outstanding");
-        }
+        MessageShots.Window window = shots.measureWithProgress(s.rate(), s);
         long offered = window.offered();
         StatsResult before = window.statsAtStart().join();
         Histogram acks = run.ack().total();
