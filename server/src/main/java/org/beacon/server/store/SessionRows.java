@@ -20,16 +20,18 @@ import org.beacon.server.store.SessionRecord.ParticipantRecord;
 final class SessionRows {
     private static final String SESSION_COLUMNS = """
             s.id, s.kind, s.title, s.initiator, s.resource_id, s.started_at, s.ended_at, s.ended_by,
-            (SELECT coalesce(max(m.seq), 0) FROM messages m WHERE m.session_id = s.id) AS latest_seq""";
-    private static final String MESSAGE_COLUMNS = "session_id, seq, sender, text, sent_at, client_msg_id";
+            (SELECT coalesce(max(m.seq), 0) FROM messages m WHERE m.session_no = s.no) AS latest_seq""";
+    /** Messages are keyed by the session's integer number (see the schema); this finds it from the id. */
+    private static final String SESSION_NO = "(SELECT no FROM sessions WHERE id = ?)";
+    private static final String MESSAGE_COLUMNS = "seq, sender, text, sent_at, client_msg_id";
 
     private SessionRows() {
     }
 
     static void insertSession(Connection c, SessionRecord s) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO sessions (id, kind, title, initiator, resource_id, started_at, ended_at, ended_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                INSERT INTO sessions (id, kind, title, initiator, resource_id, started_at, ended_at, ended_by, no)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(no), 0) + 1 FROM sessions))""")) {
             ps.setString(1, s.sessionId());
             ps.setString(2, s.kind().wireName());
             ps.setString(3, s.title());
@@ -104,15 +106,17 @@ final class SessionRows {
     }
 
     static void insertMessage(Connection c, ServerMessage.Message m) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO messages (" + MESSAGE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, m.sessionId());
-            ps.setLong(2, m.seq());
-            ps.setString(3, m.sender());
-            ps.setString(4, m.text());
-            ps.setLong(5, m.sentAt().toEpochMilli());
-            ps.setString(6, m.clientMsgId());
-            ps.executeUpdate();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO messages (session_no, " + MESSAGE_COLUMNS
+                + ") SELECT no, ?, ?, ?, ?, ? FROM sessions WHERE id = ?")) {
+            ps.setLong(1, m.seq());
+            ps.setString(2, m.sender());
+            ps.setString(3, m.text());
+            ps.setLong(4, m.sentAt().toEpochMilli());
+            ps.setString(5, m.clientMsgId());
+            ps.setString(6, m.sessionId());
+            if (ps.executeUpdate() == 0) {
+                throw noSession(m.sessionId());
+            }
         }
     }
 
@@ -120,15 +124,18 @@ final class SessionRows {
      * Stores a message under the session's next seq, unless this sender stored one with the same
      * client id before (a resend): then that one is returned, marked duplicate, and no seq is used.
      * One statement in the common case: the next seq is computed inside the INSERT (a lookup at the
-     * end of the primary key), the unique (session, sender, client id) index turns a resend into no
-     * row, and RETURNING hands back the seq. Runs in the writer's transaction, so seqs have no gaps.
+     * end of the (session, seq) index), the unique (session, sender, client id) index turns a resend
+     * into no row, and RETURNING hands back the seq. Runs in the writer's transaction, so seqs have
+     * no gaps.
      */
     static AppendedMessage append(Connection c, String sessionId, String sender, String clientMsgId, String text,
             Instant sentAt) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO messages (session_id, seq, sender, text, sent_at, client_msg_id)
-                SELECT ?1, coalesce(max(seq), 0) + 1, ?2, ?3, ?4, ?5 FROM messages WHERE session_id = ?1
-                ON CONFLICT (session_id, sender, client_msg_id) DO NOTHING
+                INSERT INTO messages (session_no, seq, sender, text, sent_at, client_msg_id)
+                SELECT s.no, coalesce((SELECT max(m.seq) FROM messages m WHERE m.session_no = s.no), 0) + 1,
+                       ?2, ?3, ?4, ?5
+                FROM sessions s WHERE s.id = ?1
+                ON CONFLICT (session_no, sender, client_msg_id) DO NOTHING
                 RETURNING seq""")) {
             ps.setString(1, sessionId);
             ps.setString(2, sender);
@@ -142,15 +149,21 @@ final class SessionRows {
                 }
             }
         }
-        ServerMessage.Message earlier = findMessage(c, sessionId, sender, clientMsgId).orElseThrow(() ->
-                new SQLException("append to session " + sessionId + " stored nothing and found no earlier copy"));
-        return new AppendedMessage(earlier, true);
+        Optional<ServerMessage.Message> earlier = findMessage(c, sessionId, sender, clientMsgId);
+        if (earlier.isPresent()) {
+            return new AppendedMessage(earlier.get(), true);
+        }
+        throw noSession(sessionId); // no row and no earlier copy: the session does not exist
     }
 
-    /** The highest seq in a session, 0 when empty (a lookup at the end of the primary key). */
+    private static StoreException noSession(String sessionId) {
+        return new StoreException(StoreException.Reason.NOT_FOUND, "no session " + sessionId);
+    }
+
+    /** The highest seq in a session, 0 when empty (a lookup at the end of the (session, seq) index). */
     static long latestSeq(Connection c, String sessionId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT coalesce(max(seq), 0) FROM messages WHERE session_id = ?")) {
+                "SELECT coalesce(max(seq), 0) FROM messages WHERE session_no = " + SESSION_NO)) {
             ps.setString(1, sessionId);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -233,43 +246,44 @@ final class SessionRows {
     static Optional<ServerMessage.Message> findMessage(Connection c, String sessionId, String sender, String clientMsgId)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + MESSAGE_COLUMNS
-                + " FROM messages WHERE session_id = ? AND sender = ? AND client_msg_id = ?")) {
+                + " FROM messages WHERE session_no = " + SESSION_NO + " AND sender = ? AND client_msg_id = ?")) {
             ps.setString(1, sessionId);
             ps.setString(2, sender);
             ps.setString(3, clientMsgId);
-            List<ServerMessage.Message> found = messages(ps);
+            List<ServerMessage.Message> found = messages(ps, sessionId);
             return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
         }
     }
 
     static List<ServerMessage.Message> after(Connection c, String sessionId, long afterSeq, int limit) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + MESSAGE_COLUMNS
-                + " FROM messages WHERE session_id = ? AND seq > ? ORDER BY seq LIMIT ?")) {
+                + " FROM messages WHERE session_no = " + SESSION_NO + " AND seq > ? ORDER BY seq LIMIT ?")) {
             ps.setString(1, sessionId);
             ps.setLong(2, afterSeq);
             ps.setInt(3, limit);
-            return messages(ps);
+            return messages(ps, sessionId);
         }
     }
 
     static List<ServerMessage.Message> before(Connection c, String sessionId, long beforeSeq, int limit) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + MESSAGE_COLUMNS
-                + " FROM messages WHERE session_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?")) {
+                + " FROM messages WHERE session_no = " + SESSION_NO + " AND seq < ? ORDER BY seq DESC LIMIT ?")) {
             ps.setString(1, sessionId);
             ps.setLong(2, beforeSeq);
             ps.setInt(3, limit);
-            List<ServerMessage.Message> newestFirst = messages(ps);
+            List<ServerMessage.Message> newestFirst = messages(ps, sessionId);
             Collections.reverse(newestFirst);
             return newestFirst;
         }
     }
 
-    private static List<ServerMessage.Message> messages(PreparedStatement ps) throws SQLException {
+    /** The messages a query over {@link #MESSAGE_COLUMNS} of one session finds. */
+    private static List<ServerMessage.Message> messages(PreparedStatement ps, String sessionId) throws SQLException {
         List<ServerMessage.Message> result = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                result.add(new ServerMessage.Message(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        Instant.ofEpochMilli(rs.getLong(5)), rs.getString(6)));
+                result.add(new ServerMessage.Message(sessionId, rs.getLong(1), rs.getString(2), rs.getString(3),
+                        Instant.ofEpochMilli(rs.getLong(4)), rs.getString(5)));
             }
         }
         return result;

@@ -2,6 +2,7 @@ package org.beacon.server.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.beacon.server.store.StoreAssertions.await;
 import static org.beacon.server.store.StoreAssertions.failureReason;
 import static org.beacon.server.testing.TestRegion.CLOCK;
@@ -14,9 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -134,6 +137,58 @@ class SqliteStoreTest {
                     .isInstanceOf(StoreException.class)
                     .hasMessageContaining("newer than this program knows")
                     .satisfies(e -> assertThat(((StoreException) e).reason()).isEqualTo(StoreException.Reason.INCOMPATIBLE));
+        }
+
+        @Test
+        void versionTwoDatabase_migratesItsMessages_keepingSeqsOrderAndResendDetection() throws Exception {
+            Path v2 = dir.resolve("v2.db");
+            Schema upToV2 = new Schema(Schema.MIGRATIONS.subList(0, 2));
+            try (SqliteStore old = SqliteStore.open(v2, OpenMode.CREATE_NEW, CLOCK, Duration.ofSeconds(5), upToV2)) {
+                await(old.importDirectory(TestRegion.organizations(), TestRegion.resources(), TestRegion.users()));
+            }
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + v2); Statement s = c.createStatement()) {
+                // The version 2 layout, written as that version's code did.
+                s.execute("INSERT INTO sessions (id, kind, initiator, started_at) VALUES ('b', 'private', 'alice', 2000)");
+                s.execute("INSERT INTO sessions (id, kind, initiator, started_at) VALUES ('a', 'conference', 'bob', 1000)");
+                s.execute("INSERT INTO participants (session_id, username, joined_at, cursor) VALUES "
+                        + "('a', 'alice', 1000, 1), ('a', 'bob', 1000, 2), ('b', 'alice', 2000, 0), ('b', 'carol', 2000, 0)");
+                s.execute("INSERT INTO messages (session_id, seq, sender, client_msg_id, text, sent_at) VALUES "
+                        + "('a', 1, 'bob', 'x-1', 'a one', 1100), ('b', 1, 'alice', 'x-1', 'b one', 2100), "
+                        + "('a', 2, 'alice', 'y-1', 'a two', 2200), ('b', 2, 'carol', 'z-1', 'b two', 2300)");
+            }
+
+            try (SqliteStore migrated = SqliteStore.open(v2, OpenMode.EXISTING, CLOCK)) {
+                assertThat(await(migrated.loadActiveSessions())).extracting(SessionRecord::sessionId, SessionRecord::latestSeq)
+                        .containsExactly(tuple("a", 2L), tuple("b", 2L));
+                assertThat(await(migrated.messagesAfter("a", 0, 10))).containsExactly(
+                        new ServerMessage.Message("a", 1, "bob", "a one", Instant.ofEpochMilli(1100), "x-1"),
+                        new ServerMessage.Message("a", 2, "alice", "a two", Instant.ofEpochMilli(2200), "y-1"));
+                assertThat(await(migrated.messagesAfter("b", 1, 10))).extracting(ServerMessage.Message::text)
+                        .containsExactly("b two");
+
+                AppendedMessage resent = await(migrated.appendMessage("b", "alice", "x-1", "b one again", T0));
+                assertThat(resent.duplicate()).isTrue();
+                assertThat(resent.message().seq()).isEqualTo(1);
+                assertThat(await(migrated.appendMessage("a", "bob", "x-2", "a three", T0)).message().seq()).isEqualTo(3);
+
+                await(migrated.insertSession(aSession("c", "carol", List.of("carol", "alice"))));
+                assertThat(await(migrated.appendMessage("c", "carol", "x-1", "c one", T0)).message().seq()).isEqualTo(1);
+                assertThat(await(migrated.messagesAfter("a", 2, 10))).extracting(ServerMessage.Message::text)
+                        .containsExactly("a three");
+            }
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + v2); Statement s = c.createStatement()) {
+                assertThat(Schema.intPragma(c, "user_version")).isEqualTo(Schema.current().latestVersion());
+                try (ResultSet rs = s.executeQuery("SELECT id, no FROM sessions ORDER BY no")) {
+                    List<String> byNumber = new ArrayList<>();
+                    while (rs.next()) {
+                        byNumber.add(rs.getString(1) + rs.getLong(2));
+                    }
+                    assertThat(byNumber).as("numbered by start, new ones after").containsExactly("a1", "b2", "c3");
+                }
+                try (ResultSet rs = s.executeQuery("PRAGMA foreign_key_check")) {
+                    assertThat(rs.next()).as("foreign keys hold").isFalse();
+                }
+            }
         }
 
         @Test
@@ -476,6 +531,28 @@ class SqliteStoreTest {
             assertThat(second.message().seq()).isEqualTo(2);
             assertThat(await(store.messagesAfter("s1", 0, 10))).extracting(m -> m.text())
                     .containsExactly("first", "same id, other sender");
+        }
+
+        @Test
+        void appendAndInsertMessage_toAnUnknownSession_failWithNotFound() {
+            assertThat(failureReason(store.appendMessage("nope", "alice", "c-1", "hello", T0)))
+                    .isEqualTo(StoreException.Reason.NOT_FOUND);
+            assertThat(failureReason(store.insertMessage(aMessage("nope", 1, "alice"))))
+                    .isEqualTo(StoreException.Reason.NOT_FOUND);
+        }
+
+        @Test
+        void messagesOfInterleavedSessions_stayApartAndInOrder() {
+            await(store.insertSession(aSession("s2", "bob", List.of("bob", "carol"))));
+            for (int i = 0; i < 30; i++) {
+                await(store.appendMessage(i % 3 == 0 ? "s2" : "s1", "bob", "c-" + i, "m" + i, T0));
+            }
+            assertThat(await(store.messagesAfter("s1", 0, 100))).hasSize(20)
+                    .allSatisfy(m -> assertThat(m.sessionId()).isEqualTo("s1"))
+                    .extracting(ServerMessage.Message::seq).containsExactlyElementsOf(LongStream.rangeClosed(1, 20).boxed().toList());
+            assertThat(await(store.messagesBefore("s2", Long.MAX_VALUE, 3))).extracting(ServerMessage.Message::text)
+                    .containsExactly("m21", "m24", "m27");
+            assertThat(await(store.loadSession("s2")).orElseThrow().latestSeq()).isEqualTo(10);
         }
 
         @Test
