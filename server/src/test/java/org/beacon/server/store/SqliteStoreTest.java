@@ -139,13 +139,19 @@ class SqliteStoreTest {
                     .satisfies(e -> assertThat(((StoreException) e).reason()).isEqualTo(StoreException.Reason.INCOMPATIBLE));
         }
 
-        @Test
-        void versionTwoDatabase_migratesItsMessages_keepingSeqsOrderAndResendDetection() throws Exception {
-            Path v2 = dir.resolve("v2.db");
-            Schema upToV2 = new Schema(Schema.MIGRATIONS.subList(0, 2));
-            try (SqliteStore old = SqliteStore.open(v2, OpenMode.CREATE_NEW, CLOCK, Duration.ofSeconds(5), upToV2)) {
+        /** A database created by the schema up to {@code version}, with the test directory imported. */
+        private Path olderDatabase(String name, int version) {
+            Path db = dir.resolve(name);
+            Schema older = new Schema(Schema.MIGRATIONS.subList(0, version));
+            try (SqliteStore old = SqliteStore.open(db, OpenMode.CREATE_NEW, CLOCK, Duration.ofSeconds(5), older)) {
                 await(old.importDirectory(TestRegion.organizations(), TestRegion.resources(), TestRegion.users()));
             }
+            return db;
+        }
+
+        @Test
+        void versionTwoDatabase_migratesItsMessages_keepingSeqsOrderAndResendDetection() throws Exception {
+            Path v2 = olderDatabase("v2.db", 2);
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + v2); Statement s = c.createStatement()) {
                 // The version 2 layout, written as that version's code did.
                 s.execute("INSERT INTO sessions (id, kind, initiator, started_at) VALUES ('b', 'private', 'alice', 2000)");
@@ -193,11 +199,7 @@ class SqliteStoreTest {
 
         @Test
         void versionOneDatabase_opensAndMigratesToLatest_keepingItsData() throws Exception {
-            Path v1 = dir.resolve("v1.db");
-            Schema onlyV1 = new Schema(Schema.MIGRATIONS.subList(0, 1));
-            try (SqliteStore old = SqliteStore.open(v1, OpenMode.CREATE_NEW, CLOCK, Duration.ofSeconds(5), onlyV1)) {
-                await(old.importDirectory(TestRegion.organizations(), TestRegion.resources(), TestRegion.users()));
-            }
+            Path v1 = olderDatabase("v1.db", 1);
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + v1)) {
                 assertThat(Schema.intPragma(c, "user_version")).isEqualTo(1);
             }
