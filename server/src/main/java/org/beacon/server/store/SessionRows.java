@@ -25,6 +25,25 @@ final class SessionRows {
     private static final String SESSION_NO = "(SELECT no FROM sessions WHERE id = ?)";
     private static final String MESSAGE_COLUMNS = "seq, sender, text, sent_at, client_msg_id";
 
+    // The statements on the messages table, each answered through an index (SqliteStoreTest checks
+    // their query plans: a full scan would make every append or catch-up page cost O(messages)).
+    static final String APPEND = """
+            INSERT INTO messages (session_no, seq, sender, text, sent_at, client_msg_id)
+            SELECT s.no, coalesce((SELECT max(m.seq) FROM messages m WHERE m.session_no = s.no), 0) + 1,
+                   ?2, ?3, ?4, ?5
+            FROM sessions s WHERE s.id = ?1
+            ON CONFLICT (session_no, sender, client_msg_id) DO NOTHING
+            RETURNING seq""";
+    static final String LATEST_SEQ = "SELECT coalesce(max(seq), 0) FROM messages WHERE session_no = " + SESSION_NO;
+    static final String FIND_MESSAGE = "SELECT " + MESSAGE_COLUMNS
+            + " FROM messages WHERE session_no = " + SESSION_NO + " AND sender = ? AND client_msg_id = ?";
+    static final String MESSAGES_AFTER = "SELECT " + MESSAGE_COLUMNS
+            + " FROM messages WHERE session_no = " + SESSION_NO + " AND seq > ? ORDER BY seq LIMIT ?";
+    static final String MESSAGES_BEFORE = "SELECT " + MESSAGE_COLUMNS
+            + " FROM messages WHERE session_no = " + SESSION_NO + " AND seq < ? ORDER BY seq DESC LIMIT ?";
+    static final String ACTIVE_SESSIONS =
+            "SELECT " + SESSION_COLUMNS + " FROM sessions s WHERE s.ended_at IS NULL ORDER BY s.started_at, s.id";
+
     private SessionRows() {
     }
 
@@ -130,13 +149,7 @@ final class SessionRows {
      */
     static AppendedMessage append(Connection c, String sessionId, String sender, String clientMsgId, String text,
             Instant sentAt) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO messages (session_no, seq, sender, text, sent_at, client_msg_id)
-                SELECT s.no, coalesce((SELECT max(m.seq) FROM messages m WHERE m.session_no = s.no), 0) + 1,
-                       ?2, ?3, ?4, ?5
-                FROM sessions s WHERE s.id = ?1
-                ON CONFLICT (session_no, sender, client_msg_id) DO NOTHING
-                RETURNING seq""")) {
+        try (PreparedStatement ps = c.prepareStatement(APPEND)) {
             ps.setString(1, sessionId);
             ps.setString(2, sender);
             ps.setString(3, text);
@@ -162,8 +175,7 @@ final class SessionRows {
 
     /** The highest seq in a session, 0 when empty (a lookup at the end of the (session, seq) index). */
     static long latestSeq(Connection c, String sessionId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT coalesce(max(seq), 0) FROM messages WHERE session_no = " + SESSION_NO)) {
+        try (PreparedStatement ps = c.prepareStatement(LATEST_SEQ)) {
             ps.setString(1, sessionId);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -213,8 +225,7 @@ final class SessionRows {
             }
         }
         List<SessionRecord> sessions = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT " + SESSION_COLUMNS + " FROM sessions s WHERE s.ended_at IS NULL ORDER BY s.started_at, s.id");
+        try (PreparedStatement ps = c.prepareStatement(ACTIVE_SESSIONS);
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 sessions.add(session(rs, participants.getOrDefault(rs.getString(1), List.of())));
@@ -245,8 +256,7 @@ final class SessionRows {
 
     static Optional<ServerMessage.Message> findMessage(Connection c, String sessionId, String sender, String clientMsgId)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + MESSAGE_COLUMNS
-                + " FROM messages WHERE session_no = " + SESSION_NO + " AND sender = ? AND client_msg_id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(FIND_MESSAGE)) {
             ps.setString(1, sessionId);
             ps.setString(2, sender);
             ps.setString(3, clientMsgId);
@@ -256,8 +266,7 @@ final class SessionRows {
     }
 
     static List<ServerMessage.Message> after(Connection c, String sessionId, long afterSeq, int limit) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + MESSAGE_COLUMNS
-                + " FROM messages WHERE session_no = " + SESSION_NO + " AND seq > ? ORDER BY seq LIMIT ?")) {
+        try (PreparedStatement ps = c.prepareStatement(MESSAGES_AFTER)) {
             ps.setString(1, sessionId);
             ps.setLong(2, afterSeq);
             ps.setInt(3, limit);
@@ -266,8 +275,7 @@ final class SessionRows {
     }
 
     static List<ServerMessage.Message> before(Connection c, String sessionId, long beforeSeq, int limit) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + MESSAGE_COLUMNS
-                + " FROM messages WHERE session_no = " + SESSION_NO + " AND seq < ? ORDER BY seq DESC LIMIT ?")) {
+        try (PreparedStatement ps = c.prepareStatement(MESSAGES_BEFORE)) {
             ps.setString(1, sessionId);
             ps.setLong(2, beforeSeq);
             ps.setInt(3, limit);

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -450,6 +451,30 @@ class SqliteStoreTest {
         @BeforeEach
         void session() {
             await(store.insertSession(aSession("s1", "alice", List.of("alice", "bob"))));
+        }
+
+        @Test
+        void messageStatements_areAnsweredThroughIndexes_neverByScanningMessages() throws Exception {
+            List<String> statements = List.of(SessionRows.APPEND, SessionRows.LATEST_SEQ, SessionRows.FIND_MESSAGE,
+                    SessionRows.MESSAGES_AFTER, SessionRows.MESSAGES_BEFORE, SessionRows.ACTIVE_SESSIONS);
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+                for (String sql : statements) {
+                    List<String> plan = new ArrayList<>();
+                    try (PreparedStatement ps = c.prepareStatement("EXPLAIN QUERY PLAN " + sql)) {
+                        for (int i = 1; i <= ps.getParameterMetaData().getParameterCount(); i++) {
+                            ps.setObject(i, null);
+                        }
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                plan.add(rs.getString("detail"));
+                            }
+                        }
+                    }
+                    assertThat(plan).as(sql).isNotEmpty()
+                            .noneMatch(step -> step.startsWith("SCAN messages") || step.matches("SCAN m( .*)?"))
+                            .anyMatch(step -> step.startsWith("SEARCH m"));
+                }
+            }
         }
 
         @Test
