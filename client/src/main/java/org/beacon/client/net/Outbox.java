@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.beacon.protocol.ErrorCode;
@@ -49,6 +48,7 @@ public final class Outbox {
     private final Connection connection;
     private final Scheduler scheduler;
     private final Clock clock;
+    private final ClientMsgIds ids;
     private final Duration retryDelay;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     /** Every pending message by client_msg_id, readable from any thread. */
@@ -63,6 +63,7 @@ public final class Outbox {
         this.scheduler = scheduler;
         this.clock = clock;
         this.retryDelay = retryDelay;
+        this.ids = new ClientMsgIds(clock);
     }
 
     public void addListener(Listener listener) {
@@ -84,7 +85,7 @@ public final class Outbox {
     public OutgoingMessage submit(String sessionId, String text) {
         Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(text, "text");
-        OutgoingMessage message = OutgoingMessage.pending(UUID.randomUUID().toString(), sessionId, text.strip(),
+        OutgoingMessage message = OutgoingMessage.pending(ids.next(), sessionId, text.strip(),
                 clock.instant());
         pending.put(message.clientMsgId(), message);
         connection.onLoop(() -> {

@@ -32,7 +32,7 @@ final class SessionRows {
             SELECT s.no, coalesce((SELECT max(m.seq) FROM messages m WHERE m.session_no = s.no), 0) + 1,
                    ?2, ?3, ?4, ?5
             FROM sessions s WHERE s.id = ?1
-            ON CONFLICT (session_no, sender, client_msg_id) DO NOTHING
+            ON CONFLICT (client_msg_id, sender, session_no) DO NOTHING
             RETURNING seq""";
     static final String LATEST_SEQ = "SELECT coalesce(max(seq), 0) FROM messages WHERE session_no = " + SESSION_NO;
     static final String FIND_MESSAGE = "SELECT " + MESSAGE_COLUMNS
@@ -143,7 +143,7 @@ final class SessionRows {
      * Stores a message under the session's next seq, unless this sender stored one with the same
      * client id before (a resend): then that one is returned, marked duplicate, and no seq is used.
      * One statement in the common case: the next seq is computed inside the INSERT (a lookup at the
-     * end of the (session, seq) index), the unique (session, sender, client id) index turns a resend
+     * end of the (session, seq) index), the unique (client id, sender, session) index turns a resend
      * into no row, and RETURNING hands back the seq. Runs in the writer's transaction, so seqs have
      * no gaps.
      */
