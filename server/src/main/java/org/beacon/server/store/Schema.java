@@ -119,7 +119,7 @@ final class Schema {
                     // are appended at the end of the table, the (session, seq) index holds small
                     // integer keys, and the resend index leads with client_msg_id, so the
                     // time-ordered ids our client makes (UUID version 7) are appended at its end
-                    // too: ~1.7 pages per message instead of ~4 (bench/README.md).
+                    // too: ~1.8 pages per message instead of ~4 (bench/README.md).
                     "ALTER TABLE sessions ADD COLUMN no INTEGER",
                     """
                     UPDATE sessions SET no = numbered.n
