@@ -160,6 +160,9 @@ public final class SqliteStore implements Store {
         config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));
         config.enforceForeignKeys(true);
         config.setReadOnly(readOnly);
+        // Nothing here asks for generated keys (appends use RETURNING); left on, the driver runs an
+        // extra "SELECT last_insert_rowid()" statement after every INSERT.
+        config.setGetGeneratedKeys(false);
         return DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
     }
 
