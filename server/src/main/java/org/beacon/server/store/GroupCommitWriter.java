@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,18 +21,18 @@ import org.slf4j.LoggerFactory;
  * The one thread that writes, with group commit.
  *
  * <p>It takes a queued write, drains whatever else is already queued (up to {@code maxBatch}),
- * and runs them all in one transaction, each inside its own SAVEPOINT: a write that fails (a
- * duplicate, an unknown user) is rolled back to its savepoint and fails alone, the rest commit
- * together with one fsync. Only after COMMIT returns are the futures completed, in the order the
- * writes were submitted, on one completion thread: what callers chain on a write (encoding events,
- * fan-out to connections) runs there, in commit order, while this thread goes on with the next
- * batch. If BEGIN or COMMIT itself fails, every write of the batch fails with that error: none of
- * them is durable.
+ * and runs them all in one transaction. A write that fails (a duplicate, an unknown user) fails
+ * alone: the batch is rolled back and run again with each write inside its own SAVEPOINT, the one
+ * that fails is rolled back to it, and the rest commit together with one fsync. Only after COMMIT
+ * returns are the futures completed, in the order the writes were submitted, on one completion
+ * thread: what callers chain on a write (encoding events, fan-out to connections) runs there, in
+ * commit order, while this thread goes on with the next batch. If BEGIN or COMMIT itself fails,
+ * every write of the batch fails with that error: none of them is durable.
  *
  * <p>Under load, commits are spaced at least {@code commitSpacing} apart (start to start): after a
- * commit, the next batch keeps gathering writes until that time has passed. Each commit costs a WAL
- * write and an fsync whatever it holds, so this bounds the fsyncs per second and makes batches
- * larger; a write that comes after a quiet spell is committed at once.
+ * commit, the next batch gathers in the queue until that time has passed. Each commit costs a
+ * WAL write and an fsync whatever it holds, so this bounds the fsyncs per second and makes
+ * batches larger; a write that comes after a quiet spell is committed at once.
  *
  * <p>Between batches, and at least every {@code changePoll} when idle, it reads
  * {@code PRAGMA data_version} on its own connection. That number changes only when <em>another</em>
@@ -77,6 +78,8 @@ final class GroupCommitWriter {
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong writesCommitted = new AtomicLong();
     private boolean closed;
+    /** Set by {@link #close()}: the writer stops waiting for the commit spacing. */
+    private volatile boolean stopQueued;
     private long lastDataVersion;
     private long lastChangeCheck;
     private long lastCommitStart;
@@ -135,7 +138,9 @@ final class GroupCommitWriter {
             }
             closed = true;
             queue.add(STOP);
+            stopQueued = true;
         }
+        LockSupport.unpark(thread);
         if (Thread.currentThread() != thread) {
             try {
                 thread.join();
@@ -161,7 +166,7 @@ final class GroupCommitWriter {
             }
             if (first != null) {
                 batch.add(first);
-                gatherUntilSpaced(batch);
+                waitForSpacing(lastCommitStart + commitSpacingNanos);
                 queue.drainTo(batch, maxBatch - batch.size());
                 if (batch.get(batch.size() - 1) == STOP) { // STOP is always the last task ever queued
                     batch.remove(batch.size() - 1);
@@ -182,22 +187,17 @@ final class GroupCommitWriter {
         }
     }
 
-    /** Takes writes as they come until {@code commitSpacing} has passed since the previous commit began. */
-    private void gatherUntilSpaced(List<Task<?>> batch) {
-        long due = lastCommitStart + commitSpacingNanos;
-        long wait = due - System.nanoTime();
-        while (wait > 0 && batch.size() < maxBatch && batch.get(batch.size() - 1) != STOP) {
-            Task<?> next;
-            try {
-                next = queue.poll(wait, TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                return;
-            }
-            if (next == null) {
-                return;
-            }
-            batch.add(next);
-            wait = due - System.nanoTime();
+    /**
+     * Sleeps until {@code commitSpacing} has passed since the previous commit began; the writes
+     * that come meanwhile wait in the queue and are drained together afterwards. Sleeping once
+     * instead of taking each write as it comes spares the writer and the submitting thread a
+     * wake-up per write. A {@link #close()} ends the wait.
+     */
+    private void waitForSpacing(long due) {
+        long wait;
+        while (!stopQueued && (wait = due - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(wait);
+            Thread.interrupted(); // only close() stops this thread, so that no queued write is dropped
         }
     }
 
@@ -205,7 +205,7 @@ final class GroupCommitWriter {
         lastCommitStart = System.nanoTime();
         Object[] results = new Object[batch.size()];
         Throwable[] failures = new Throwable[batch.size()];
-        int succeeded = 0;
+        int succeeded;
         try {
             exec("BEGIN IMMEDIATE");
         } catch (SQLException e) {
@@ -213,20 +213,12 @@ final class GroupCommitWriter {
             return;
         }
         try {
-            for (int i = 0; i < batch.size(); i++) {
-                Task<?> task = batch.get(i);
-                exec("SAVEPOINT w");
-                try {
-                    results[i] = task.write().apply(connection);
-                    exec("RELEASE w");
-                    succeeded++;
-                } catch (SQLException e) {
-                    undo();
-                    failures[i] = SqlErrors.translate(task.what(), db, e);
-                } catch (RuntimeException e) {
-                    undo();
-                    failures[i] = e;
-                }
+            if (runTogether(batch, results)) {
+                succeeded = batch.size();
+            } else {
+                rollBackQuietly();
+                exec("BEGIN IMMEDIATE");
+                succeeded = runEachAlone(batch, results, failures);
             }
             exec("COMMIT");
         } catch (SQLException | RuntimeException e) {
@@ -250,6 +242,61 @@ final class GroupCommitWriter {
                 }
             }
         });
+    }
+
+    /**
+     * The usual case: runs every write of the batch in the open transaction, one after the other.
+     * Returns {@code false} at the first write that fails; the caller then rolls the lot back and
+     * runs {@link #runEachAlone}. Writes touch only the database, so running them again after the
+     * rollback gives the same results; a savepoint around each (two more statements per write)
+     * is paid only by a batch that needs it.
+     */
+    private boolean runTogether(List<Task<?>> batch, Object[] results) {
+        for (int i = 0; i < batch.size(); i++) {
+            try {
+                results[i] = batch.get(i).write().apply(connection);
+            } catch (SQLException | RuntimeException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Runs each write inside its own savepoint, so that one that fails is undone and fails alone.
+     * Returns how many succeeded.
+     */
+    private int runEachAlone(List<Task<?>> batch, Object[] results, Throwable[] failures) throws SQLException {
+        int succeeded = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            Task<?> task = batch.get(i);
+            exec("SAVEPOINT w");
+            try {
+                results[i] = task.write().apply(connection);
+                exec("RELEASE w");
+                succeeded++;
+            } catch (SQLException e) {
+                undo();
+                failures[i] = SqlErrors.translate(task.what(), db, e);
+            } catch (RuntimeException e) {
+                undo();
+                failures[i] = e;
+            }
+        }
+        return succeeded;
+    }
+
+    /**
+     * Rolls back the open transaction. A failure is not reported here: SQLite may already have
+     * rolled back on its own (after an I/O error, say), and if it is still open the next BEGIN fails
+     * and the batch with it.
+     */
+    private void rollBackQuietly() {
+        try {
+            Schema.exec(connection, "ROLLBACK");
+        } catch (SQLException e) {
+            log.debug("Rolling back a batch on {} before running it write by write: {}", db, e.getMessage());
+        }
     }
 
     /** Runs fixed SQL through the statement cache (BEGIN, SAVEPOINT, RELEASE, COMMIT: several per batch). */

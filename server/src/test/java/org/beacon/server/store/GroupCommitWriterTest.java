@@ -1,6 +1,7 @@
 package org.beacon.server.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,6 +13,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +32,7 @@ class GroupCommitWriterTest {
         Connection connection = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("w.db"));
         Schema.exec(connection, "PRAGMA journal_mode = WAL");
         Schema.exec(connection, "CREATE TABLE t (k INTEGER PRIMARY KEY)");
+        Schema.exec(connection, "CREATE TABLE log (v TEXT)");
         writer = new GroupCommitWriter(connection, "w.db", 1_000, Duration.ofMillis(250), SPACING, () -> { });
         writer.start();
     }
@@ -105,6 +108,58 @@ class GroupCommitWriterTest {
 
         assertThat(order).isSorted().hasSize(50);
         assertThat(threads).containsOnly("beacon-store-completions");
+    }
+
+    @Test
+    void aFailingWrite_failsAlone_withItsOwnChangesUndone_andTheRestOfItsBatchCommitsOnce() throws Exception {
+        writer.submit("first", insert(1)).get(30, TimeUnit.SECONDS);
+        long commitsBefore = writer.commits();
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Integer> gate = writer.submit("gate", c -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return 0;
+        });
+        // Submitted within the spacing after "first", so the gate and these three share one batch
+        // (the gate only makes sure all of them are queued before any runs).
+        CompletableFuture<Integer> before = writer.submit("log and insert 2", c -> {
+            try (var statement = c.prepareStatement("INSERT INTO log (v) VALUES ('ran')")) {
+                statement.executeUpdate();
+            }
+            return insert(2).apply(c);
+        });
+        CompletableFuture<Integer> failing = writer.submit("insert 3, then 1 again", c -> {
+            insert(3).apply(c);
+            return insert(1).apply(c);
+        });
+        CompletableFuture<Integer> after = writer.submit("insert 4", insert(4));
+        release.countDown();
+
+        assertThat(gate.get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(before.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(after.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThatThrownBy(() -> failing.get(30, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .hasCauseInstanceOf(StoreException.class);
+        assertThat(writer.commits() - commitsBefore).isEqualTo(1);
+        assertThat(writer.writesCommitted()).isEqualTo(4);
+        assertThat(column("SELECT k FROM t ORDER BY k")).containsExactly("1", "2", "4");
+        assertThat(column("SELECT v FROM log")).containsExactly("ran");
+    }
+
+    private List<String> column(String query) throws SQLException {
+        try (Connection reader = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("w.db"));
+                var statement = reader.prepareStatement(query);
+                var rows = statement.executeQuery()) {
+            List<String> values = new ArrayList<>();
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+            return values;
+        }
     }
 
     private static GroupCommitWriter.Write<Integer> insert(int key) {
