@@ -131,7 +131,8 @@ public final class BeaconServer implements AutoCloseable {
                     : NioServerSocketChannel.class;
             EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("beacon-accept"), io);
             stops.push(() -> shutDown(boss));
-            EventLoopGroup workers = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("beacon-io"), io);
+            EventLoopGroup workers = new MultiThreadIoEventLoopGroup(config.ioThreads(),
+                    new DefaultThreadFactory("beacon-io"), io);
             stops.push(() -> shutDown(workers));
 
             connections = new DefaultChannelGroup("beacon-connections", GlobalEventExecutor.INSTANCE);

@@ -28,6 +28,8 @@ import org.beacon.server.auth.LoginThrottle;
  * @param nativeTransport  use epoll where it is available (NIO otherwise or when {@code false})
  * @param clock            time source for tokens, throttling and pings
  * @param imLimits         per-user send rate and conference limits of the IM service
+ * @param ioThreads        event-loop threads serving the connections; one per CPU core by default
+ *                         (more only add wake-ups and thread switches: the loops never block)
  */
 public record ServerConfig(
         String bindAddress,
@@ -43,7 +45,8 @@ public record ServerConfig(
         Duration tokenLifetime,
         boolean nativeTransport,
         Clock clock,
-        ImLimits imLimits) {
+        ImLimits imLimits,
+        int ioThreads) {
 
     public static final int DEFAULT_HEARTBEAT_SECONDS = 30;
 
@@ -62,6 +65,7 @@ public record ServerConfig(
                 "tokenLifetime", tokenLifetime);
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(imLimits, "imLimits");
+        require(ioThreads >= 1, "ioThreads", ioThreads);
     }
 
     /** Production defaults: port 7400 on every interface, 64 KiB frames, 30 s heartbeat, 90 s idle. */
@@ -70,64 +74,81 @@ public record ServerConfig(
                 DEFAULT_HEARTBEAT_SECONDS, Duration.ofSeconds(3L * DEFAULT_HEARTBEAT_SECONDS),
                 LoginThrottle.Settings.defaults(), 50, 200,
                 Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() / 2)), 256,
-                Duration.ofDays(7), true, Clock.systemUTC(), ImLimits.defaults());
+                Duration.ofDays(7), true, Clock.systemUTC(), ImLimits.defaults(),
+                Runtime.getRuntime().availableProcessors());
     }
 
     public ServerConfig withBindAddress(String value) {
         return new ServerConfig(value, port, maxFrame, heartbeatSeconds, idleTimeout, throttle,
-                requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, nativeTransport, clock, imLimits);
+                requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, nativeTransport, clock, imLimits,
+                ioThreads);
     }
 
     public ServerConfig withPort(int value) {
         return new ServerConfig(bindAddress, value, maxFrame, heartbeatSeconds, idleTimeout, throttle,
-                requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, nativeTransport, clock, imLimits);
+                requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, nativeTransport, clock, imLimits,
+                ioThreads);
     }
 
     public ServerConfig withMaxFrame(int value) {
         return new ServerConfig(bindAddress, port, value, heartbeatSeconds, idleTimeout, throttle,
-                requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, nativeTransport, clock, imLimits);
+                requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, nativeTransport, clock, imLimits,
+                ioThreads);
     }
 
     /** Sets the heartbeat and the idle timeout to three times it. */
     public ServerConfig withHeartbeatSeconds(int value) {
         return new ServerConfig(bindAddress, port, maxFrame, value, Duration.ofSeconds(3L * value), throttle,
-                requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, nativeTransport, clock, imLimits);
+                requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, nativeTransport, clock, imLimits,
+                ioThreads);
     }
 
     /** Only the idle timeout (tests use a fraction of a second). */
     public ServerConfig withIdleTimeout(Duration value) {
         return new ServerConfig(bindAddress, port, maxFrame, heartbeatSeconds, value, throttle,
-                requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, nativeTransport, clock, imLimits);
+                requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, nativeTransport, clock, imLimits,
+                ioThreads);
     }
 
     public ServerConfig withThrottle(LoginThrottle.Settings value) {
         return new ServerConfig(bindAddress, port, maxFrame, heartbeatSeconds, idleTimeout, value,
-                requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, nativeTransport, clock, imLimits);
+                requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, nativeTransport, clock, imLimits,
+                ioThreads);
     }
 
     public ServerConfig withRequestRate(int perSecond, int burst) {
         return new ServerConfig(bindAddress, port, maxFrame, heartbeatSeconds, idleTimeout, throttle,
-                perSecond, burst, authThreads, authQueue, tokenLifetime, nativeTransport, clock, imLimits);
+                perSecond, burst, authThreads, authQueue, tokenLifetime, nativeTransport, clock, imLimits, ioThreads);
     }
 
     public ServerConfig withTokenLifetime(Duration value) {
         return new ServerConfig(bindAddress, port, maxFrame, heartbeatSeconds, idleTimeout, throttle,
-                requestsPerSecond, requestBurst, authThreads, authQueue, value, nativeTransport, clock, imLimits);
+                requestsPerSecond, requestBurst, authThreads, authQueue, value, nativeTransport, clock, imLimits,
+                ioThreads);
     }
 
     public ServerConfig withNativeTransport(boolean value) {
         return new ServerConfig(bindAddress, port, maxFrame, heartbeatSeconds, idleTimeout, throttle,
-                requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, value, clock, imLimits);
+                requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, value, clock, imLimits,
+                ioThreads);
     }
 
     public ServerConfig withClock(Clock value) {
         return new ServerConfig(bindAddress, port, maxFrame, heartbeatSeconds, idleTimeout, throttle,
-                requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, nativeTransport, value, imLimits);
+                requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, nativeTransport, value, imLimits,
+                ioThreads);
     }
 
     public ServerConfig withImLimits(ImLimits value) {
         return new ServerConfig(bindAddress, port, maxFrame, heartbeatSeconds, idleTimeout, throttle,
-                requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, nativeTransport, clock, value);
+                requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, nativeTransport, clock, value,
+                ioThreads);
+    }
+
+    public ServerConfig withIoThreads(int value) {
+        return new ServerConfig(bindAddress, port, maxFrame, heartbeatSeconds, idleTimeout, throttle,
+                requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, nativeTransport, clock, imLimits,
+                value);
     }
 
     private static void require(boolean ok, String name, Object value) {

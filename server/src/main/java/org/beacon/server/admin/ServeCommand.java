@@ -50,6 +50,10 @@ final class ServeCommand extends AdminSubcommand {
                     + " (default: ${DEFAULT-VALUE}).")
     int requestRate;
 
+    @Option(names = "--io-threads", paramLabel = "N",
+            description = "Threads serving the connections (default: one per CPU core, here ${DEFAULT-VALUE}).")
+    int ioThreads = Runtime.getRuntime().availableProcessors();
+
     @Option(names = "--demo", description = "Create the database with the demo region (users gblue, ablack, cgray"
             + " and more; password \"demo\") if it does not exist.")
     boolean demo;
@@ -62,6 +66,9 @@ final class ServeCommand extends AdminSubcommand {
         if (sendRate < 1 || requestRate < 1) {
             throw usage("--send-rate and --request-rate must be at least 1");
         }
+        if (ioThreads < 1) {
+            throw usage("--io-threads must be at least 1");
+        }
         PasswordHasher hasher = env().hashers().get();
         SqliteStore store = openStore(hasher);
         BeaconServer server;
@@ -69,6 +76,7 @@ final class ServeCommand extends AdminSubcommand {
             server = new BeaconServer(ServerConfig.defaults().withBindAddress(bind).withPort(port)
                     .withClock(env().clock())
                     .withRequestRate(requestRate, 4 * requestRate)
+                    .withIoThreads(ioThreads)
                     .withImLimits(ImLimits.defaults().withSendRate(sendRate, 2 * sendRate)), store, hasher);
             server.start();
             if (portFile != null) {

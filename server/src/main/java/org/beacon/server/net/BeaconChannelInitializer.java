@@ -3,6 +3,7 @@ package org.beacon.server.net;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 import org.beacon.protocol.ClientMessage;
@@ -14,8 +15,12 @@ import org.beacon.protocol.codec.JsonMessageDecoder;
  * Builds each connection's pipeline:
  * <pre>
  *  bytes in ──► frames ──► json ──► idle ──► connection (state, requests, error mapping)
- *  bytes out ◄────────────────────  encoder ◄──┘
+ *  bytes out ◄── flushes ◄──────────  encoder ◄──┘
  * </pre>
+ * {@code flushes} turns the flushes queued for one connection at about the same time (a message's
+ * event and the {@code ok} of the desk's own send from the same commit, replies to requests read
+ * in one go) into one socket write: on loopback or a LAN every write is a system call plus the
+ * TCP path, and under load the store's commits hand out many frames at once.
  * {@code frames} fails fast on an oversized length; {@code idle} fires when no complete frame came
  * for the idle timeout (a trickle of bytes that never completes one does not keep it open). The
  * stateless codecs are shared; the {@link ConnectionHandler} is new for every connection.
@@ -40,6 +45,8 @@ public final class BeaconChannelInitializer extends ChannelInitializer<Channel> 
     protected void initChannel(Channel channel) {
         services.connections().add(channel);
         ChannelPipeline pipeline = channel.pipeline();
+        pipeline.addLast("flushes", new FlushConsolidationHandler(
+                FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true));
         pipeline.addLast("frames", new FrameDecoder(services.maxFrame()));
         pipeline.addLast("json", json);
         pipeline.addLast("idle", new IdleStateHandler(services.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
