@@ -49,7 +49,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--users", paramLabel = "N", description = "Simulated users (connections).")
     Integer users;
 
-    @Option(names = "--rate", paramLabel = "R", description = "Messages a second (capacity: first step).")
+    @Option(names = "--rate", paramLabel = "R",
+            description = "Messages a second (capacity: first step; resume-storm: paced resumes a second).")
     Double rate;
 
     @Option(names = "--duration", paramLabel = "S", description = "Measured seconds (capacity: per step).")

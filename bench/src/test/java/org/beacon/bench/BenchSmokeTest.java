@@ -49,6 +49,7 @@ class BenchSmokeTest {
         // Not vacuous: messages flowed, or every connection was there.
         if (report.has("resumed")) {
             assertThat(report.get("resumed").asLong()).as(output).isEqualTo(report.get("clients").asLong());
+            assertThat(report.get("paced_resumed").asLong()).as(output).isEqualTo(report.get("clients").asLong());
         } else if (report.has("signed_in")) {
             assertThat(report.get("signed_in").asLong()).as(output).isEqualTo(report.get("connections").asLong());
         } else {
