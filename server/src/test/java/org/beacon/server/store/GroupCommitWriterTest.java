@@ -87,14 +87,7 @@ class GroupCommitWriterTest {
         List<CompletableFuture<Void>> all = new ArrayList<>();
         CountDownLatch release = new CountDownLatch(1);
         // Holds the writer, so that every callback below is attached before its write can complete.
-        CompletableFuture<Integer> gate = writer.submit("gate", c -> {
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return 0;
-        });
+        CompletableFuture<Integer> gate = writer.submit("gate", waitFor(release));
         for (int key = 10; key < 60; key++) {
             int k = key;
             all.add(writer.submit("insert " + k, insert(k)).thenRun(() -> {
@@ -115,14 +108,7 @@ class GroupCommitWriterTest {
         writer.submit("first", insert(1)).get(30, TimeUnit.SECONDS);
         long commitsBefore = writer.commits();
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Integer> gate = writer.submit("gate", c -> {
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return 0;
-        });
+        CompletableFuture<Integer> gate = writer.submit("gate", waitFor(release));
         // Submitted within the spacing after "first", so the gate and these three share one batch
         // (the gate only makes sure all of them are queued before any runs).
         CompletableFuture<Integer> before = writer.submit("log and insert 2", c -> {
@@ -160,6 +146,18 @@ class GroupCommitWriterTest {
             }
             return values;
         }
+    }
+
+    /** A write that holds the writer until the latch opens. */
+    private static GroupCommitWriter.Write<Integer> waitFor(CountDownLatch release) {
+        return c -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return 0;
+        };
     }
 
     private static GroupCommitWriter.Write<Integer> insert(int key) {
