@@ -42,6 +42,13 @@ class ServeCommandTest {
     }
 
     @Test
+    void noIoThreads_isAUsageError() {
+        assertThat(run("serve", "--db", dir.resolve("x.db").toString(), "--io-threads", "0"))
+                .isEqualTo(BeaconCommand.EXIT_USAGE);
+        assertThat(err.toString()).contains("--io-threads must be at least 1");
+    }
+
+    @Test
     void serve_isListedAmongTheCommands() {
         assertThat(run("--help")).isZero();
         assertThat(out.toString()).contains("serve");
