@@ -44,7 +44,10 @@ import org.slf4j.LoggerFactory;
 final class GroupCommitWriter {
     private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
 
-    /** A unit of work run inside the writer's transaction. */
+    /**
+     * A unit of work run inside the writer's transaction. It must touch nothing but the database:
+     * when another write of its batch fails, it is rolled back and run a second time.
+     */
     @FunctionalInterface
     interface Write<T> {
         T apply(Connection connection) throws SQLException;
