@@ -58,6 +58,7 @@ final class ResumeStorm implements Scenario {
         dropAll(run, first);
         List<BenchClient> second = freshClients(run, n);
         StatsResult before = run.observer().sample();
+        run.markMeasureStart(); // CPU figures cover both storms (and the drop between them), not the sign-ins
 
         Recorder latencies = new Recorder(3);
         LongAdder resumed = new LongAdder();
