@@ -56,72 +56,89 @@ final class ResumeStorm implements Scenario {
         List<String> tokens = first.stream().map(c -> c.connection().signedInAs().resumeToken()).toList();
         run.out().printf("%d clients signed in; dropping them all%n", n);
         dropAll(run, first);
-        List<BenchClient> second = freshClients(run, n);
+        List<BenchClient> second = run.fleet().clients(0, n);
         StatsResult before = run.observer().sample();
         run.markMeasureStart(); // CPU figures cover both storms (and the drop between them), not the sign-ins
 
-        Recorder latencies = new Recorder(3);
-        LongAdder resumed = new LongAdder();
-        AtomicLong lastDone = new AtomicLong();
-        List<CompletableFuture<?>> all = new ArrayList<>(n);
+        run.report().put("clients", n);
+        Storm burst = new Storm(run);
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
-            all.add(timedResume(run, second.get(i), tokens.get(i), t0, latencies, resumed, lastDone));
+            burst.resume(second.get(i), tokens.get(i), t0);
         }
-        awaitAll(all);
-        Histogram h = latencies.getIntervalHistogram();
-        double seconds = (lastDone.get() - t0) / 1e9;
-        run.out().printf("%d of %d resumed in %.2f s%n", resumed.sum(), n, seconds);
-        run.report().put("clients", n);
-        run.report().put("resumed", resumed.sum());
-        run.report().put("resumes_per_s", seconds > 0 ? resumed.sum() / seconds : 0.0);
-        run.report().put("resume_p50_ms", Latency.ms(h, 50));
-        run.report().put("resume_p99_ms", Latency.ms(h, 99));
-        run.report().put("resume_max_ms", Latency.maxMs(h));
+        double seconds = burst.awaitAndReport("", t0);
+        run.out().printf("%d of %d resumed in %.2f s%n", burst.resumed(), n, seconds);
 
         run.out().printf("dropping them all again; then %d resume at %.0f a second%n", n, s.rate());
         dropAll(run, second);
-        List<BenchClient> third = freshClients(run, n);
-        Recorder paced = new Recorder(3);
-        LongAdder pacedResumed = new LongAdder();
-        AtomicLong pacedLastDone = new AtomicLong();
-        List<CompletableFuture<?>> pacedAll = new ArrayList<>(n);
+        List<BenchClient> third = run.fleet().clients(0, n);
+        Storm paced = new Storm(run);
         long start = System.nanoTime() + 50_000_000L;
         new OpenLoop(s.rate()).run(start, start + (long) Math.ceil(n * 1e9 / s.rate()), (shot, intended) -> {
             if (shot < n) {
-                int i = (int) shot;
-                pacedAll.add(timedResume(run, third.get(i), tokens.get(i), intended, paced, pacedResumed,
-                        pacedLastDone));
+                paced.resume(third.get((int) shot), tokens.get((int) shot), intended);
             }
         });
-        awaitAll(pacedAll);
-        Histogram p = paced.getIntervalHistogram();
-        double pacedSeconds = (pacedLastDone.get() - start) / 1e9;
-        run.out().printf("%d of %d resumed at %.0f a second; p99 %.1f ms from each one's intended instant%n",
-                pacedResumed.sum(), n, s.rate(), Latency.ms(p, 99));
         run.report().put("paced_offered_per_s", s.rate());
-        run.report().put("paced_resumed", pacedResumed.sum());
-        run.report().put("paced_resumes_per_s", pacedSeconds > 0 ? pacedResumed.sum() / pacedSeconds : 0.0);
-        run.report().put("paced_resume_p50_ms", Latency.ms(p, 50));
-        run.report().put("paced_resume_p99_ms", Latency.ms(p, 99));
-        run.report().put("paced_resume_max_ms", Latency.maxMs(p));
+        paced.awaitAndReport("paced_", start);
+        run.out().printf("%d of %d resumed at %.0f a second; p99 %.1f ms from each one's intended instant%n",
+                paced.resumed(), n, s.rate(), run.report().get("paced_resume_p99_ms"));
         run.putMessageFigures(new Histogram(3), new Histogram(3), 0, seconds);
         run.putOutcome(before);
     }
 
-    /** Resumes one client; on success records its latency from {@code fromNanos} and its completion time. */
-    private static CompletableFuture<?> timedResume(BenchRun run, BenchClient client, String token, long fromNanos,
-            Recorder latencies, LongAdder resumed, AtomicLong lastDone) {
-        return client.connection().resume(token).whenComplete((login, error) -> {
-            long now = System.nanoTime();
-            if (error != null) {
-                run.errors().count(error);
-                return;
+    /**
+     * One storm's resumes: each timed from its own start instant, counted, and the last completion
+     * kept. Resumes are started from one thread; they complete on the client's event loops.
+     */
+    private static final class Storm {
+        private final BenchRun run;
+        private final Recorder latencies = new Recorder(3);
+        private final LongAdder resumed = new LongAdder();
+        private final AtomicLong lastDone = new AtomicLong();
+        private final List<CompletableFuture<?>> all = new ArrayList<>();
+
+        Storm(BenchRun run) {
+            this.run = run;
+        }
+
+        void resume(BenchClient client, String token, long fromNanos) {
+            all.add(client.connection().resume(token).whenComplete((login, error) -> {
+                long now = System.nanoTime();
+                if (error != null) {
+                    run.errors().count(error);
+                    return;
+                }
+                latencies.recordValue(Math.max(1, (now - fromNanos) / 1_000));
+                resumed.increment();
+                lastDone.accumulateAndGet(now, Math::max);
+            }));
+        }
+
+        long resumed() {
+            return resumed.sum();
+        }
+
+        /**
+         * Waits for every resume, then reports {@code PREFIXresumed}, {@code PREFIXresumes_per_s}
+         * (resumes over the time from {@code startNanos} to the last completion) and
+         * {@code PREFIXresume_p50/p99/max_ms}; returns that time in seconds.
+         */
+        double awaitAndReport(String prefix, long startNanos) throws InterruptedException, TimeoutException {
+            try {
+                CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
+            } catch (ExecutionException e) {
+                // counted per client
             }
-            latencies.recordValue(Math.max(1, (now - fromNanos) / 1_000));
-            resumed.increment();
-            lastDone.accumulateAndGet(now, Math::max);
-        });
+            Histogram h = latencies.getIntervalHistogram();
+            double seconds = (lastDone.get() - startNanos) / 1e9;
+            run.report().put(prefix + "resumed", resumed.sum());
+            run.report().put(prefix + "resumes_per_s", seconds > 0 ? resumed.sum() / seconds : 0.0);
+            run.report().put(prefix + "resume_p50_ms", Latency.ms(h, 50));
+            run.report().put(prefix + "resume_p99_ms", Latency.ms(h, 99));
+            run.report().put(prefix + "resume_max_ms", Latency.maxMs(h));
+            return seconds;
+        }
     }
 
     /** Closes every client's connection and waits (bounded) until the server has let them all go. */
@@ -135,22 +152,6 @@ final class ResumeStorm implements Scenario {
         }, Duration.ofSeconds(60));
         if (!gone) {
             run.out().println("the server still counts some of the dropped connections");
-        }
-    }
-
-    private static List<BenchClient> freshClients(BenchRun run, int n) {
-        List<BenchClient> clients = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            clients.add(run.fleet().client(i));
-        }
-        return clients;
-    }
-
-    private static void awaitAll(List<CompletableFuture<?>> all) throws InterruptedException, TimeoutException {
-        try {
-            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
-        } catch (ExecutionException e) {
-            // counted per client
         }
     }
 }
