@@ -21,8 +21,9 @@ import org.beacon.server.directory.User;
  * writer, and committed in groups (many writes per transaction, one fsync). A write's future
  * completes only after the transaction holding it is durable, and futures complete in call order,
  * on one completion thread (not the writer, which goes on writing); a dependent action attached
- * with {@code thenAccept} (not {@code ...Async}) therefore runs in write order too. A write that violates a rule (duplicate, unknown user)
- * fails alone with a {@link StoreException}; the rest of its group commits.
+ * with {@code thenAccept} (not {@code ...Async}) therefore runs in write order too. A write that
+ * violates a rule (duplicate, unknown user) fails alone with a {@link StoreException}; the rest of
+ * its group commits.
  *
  * <p>Kept small on purpose: a PostgreSQL implementation for a cluster is an addition, not a rewrite.
  */
