@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
@@ -142,6 +143,19 @@ public final class Fleet implements AutoCloseable {
             long failed = all.stream().filter(CompletableFuture::isCompletedExceptionally).count();
             throw new IllegalStateException(what + ": " + failed + " of " + targets.size() + " failed, e.g. "
                     + Errors.codeOf(failure) + ": " + failure.getMessage(), failure);
+        }
+    }
+
+    /**
+     * Closes these clients' connections and forgets them, so a scenario that opens N new clients
+     * round after round keeps only the current round alive.
+     */
+    public void drop(List<BenchClient> toDrop) {
+        for (BenchClient client : toDrop) {
+            client.connection().close();
+        }
+        synchronized (this) {
+            clients.removeAll(new HashSet<>(toDrop));
         }
     }
 
