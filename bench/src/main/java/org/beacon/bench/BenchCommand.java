@@ -56,7 +56,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--duration", paramLabel = "S", description = "Measured seconds (capacity: per step).")
     Double duration;
 
-    @Option(names = "--warmup", paramLabel = "S", description = "Warm-up seconds before measuring.")
+    @Option(names = "--warmup", paramLabel = "S", description = "Warm-up seconds before measuring (resume-storm: paced resume rounds).")
     Double warmup;
 
     @Option(names = "--step", paramLabel = "R", description = "capacity: rate increase per step.")

@@ -50,6 +50,7 @@ class BenchSmokeTest {
         if (report.has("resumed")) {
             assertThat(report.get("resumed").asLong()).as(output).isEqualTo(report.get("clients").asLong());
             assertThat(report.get("paced_resumed").asLong()).as(output).isEqualTo(report.get("clients").asLong());
+            assertThat(report.get("warmup_rounds").asLong()).as(output).isPositive();
         } else if (report.has("signed_in")) {
             assertThat(report.get("signed_in").asLong()).as(output).isEqualTo(report.get("connections").asLong());
         } else {

@@ -18,7 +18,11 @@ import org.beacon.protocol.reply.StatsResult;
 
 /**
  * {@code resume-storm}: N clients sign in, all connections drop, and then they come back with
- * their resume tokens (new connections: connect, hello, resume) twice:
+ * their resume tokens (new connections: connect, hello, resume). First come warm-up rounds, paced
+ * as below, until {@code --warmup} seconds (default 20) have passed ({@code warmup_rounds}): a
+ * storm hits a server that has been up for hours, whose resume path is compiled code, and without
+ * them both JVMs spend about half their CPU in the JIT compiler during the storm. Then two measured
+ * storms:
  * <ol>
  * <li><b>Burst</b>: all N at the same instant, as if every link came up in the same
  * millisecond. Every resume is timed from that one instant (a queued resume waits on the clock).
@@ -43,8 +47,8 @@ final class ResumeStorm implements Scenario {
     @Override
     public Settings defaults(boolean smoke) {
         return smoke
-                ? new Settings(50, 500, 1, 0, Duration.ofSeconds(10), 0, 0, 0, 0, 2, true)
-                : new Settings(10_000, 5_000, 1, 0, Duration.ofSeconds(10), 0, 0, 0, 0, 2, false);
+                ? new Settings(50, 500, 1, 0.1, Duration.ofSeconds(10), 0, 0, 0, 0, 2, true)
+                : new Settings(10_000, 5_000, 1, 20, Duration.ofSeconds(10), 0, 0, 0, 0, 2, false);
     }
 
     @Override
@@ -56,6 +60,8 @@ final class ResumeStorm implements Scenario {
         List<String> tokens = first.stream().map(c -> c.connection().signedInAs().resumeToken()).toList();
         run.out().printf("%d clients signed in; dropping them all%n", n);
         dropAll(run, first);
+        int rounds = warmUp(run, tokens);
+        run.report().put("warmup_rounds", rounds);
         List<BenchClient> second = run.fleet().clients(0, n);
         StatsResult before = run.observer().sample();
         run.markMeasureStart(); // CPU figures cover both storms (and the drop between them), not the sign-ins
@@ -71,20 +77,53 @@ final class ResumeStorm implements Scenario {
 
         run.out().printf("dropping them all again; then %d resume at %.0f a second%n", n, s.rate());
         dropAll(run, second);
-        List<BenchClient> third = run.fleet().clients(0, n);
         Storm paced = new Storm(run);
-        long start = System.nanoTime() + 50_000_000L;
-        new OpenLoop(s.rate()).run(start, start + (long) Math.ceil(n * 1e9 / s.rate()), (shot, intended) -> {
-            if (shot < n) {
-                paced.resume(third.get((int) shot), tokens.get((int) shot), intended);
-            }
-        });
+        long start = pacedStorm(run, paced, run.fleet().clients(0, n), tokens);
         run.report().put("paced_offered_per_s", s.rate());
         paced.awaitAndReport("paced_", start);
         run.out().printf("%d of %d resumed at %.0f a second; p99 %.1f ms from each one's intended instant%n",
                 paced.resumed(), n, s.rate(), run.report().get("paced_resume_p99_ms"));
         run.putMessageFigures(new Histogram(3), new Histogram(3), 0, seconds);
         run.putOutcome(before);
+    }
+
+    /**
+     * Paced storms, each followed by a drop, until {@code --warmup} seconds have passed (at least
+     * one unless it is 0): the server and the generator then run the resume path as compiled code,
+     * as a server that has been up for a while does. Returns the number of rounds.
+     */
+    private static int warmUp(BenchRun run, List<String> tokens) throws Exception {
+        if (run.settings().warmupNanos() == 0) {
+            return 0;
+        }
+        long until = System.nanoTime() + run.settings().warmupNanos();
+        int rounds = 0;
+        do {
+            Storm storm = new Storm(run);
+            List<BenchClient> clients = run.fleet().clients(0, tokens.size());
+            pacedStorm(run, storm, clients, tokens);
+            storm.await();
+            rounds++;
+            run.out().printf("warm-up round %d: %d resumed%n", rounds, storm.resumed());
+            dropAll(run, clients);
+        } while (System.nanoTime() < until);
+        return rounds;
+    }
+
+    /**
+     * One paced storm: fresh clients resume open-loop at {@code --rate}, each from its own
+     * intended instant, into {@code storm}; returns the first intended instant.
+     */
+    private static long pacedStorm(BenchRun run, Storm storm, List<BenchClient> clients, List<String> tokens) {
+        int n = tokens.size();
+        long start = System.nanoTime() + 50_000_000L;
+        new OpenLoop(run.settings().rate()).run(start, start + (long) Math.ceil(n * 1e9 / run.settings().rate()),
+                (shot, intended) -> {
+                    if (shot < n) {
+                        storm.resume(clients.get((int) shot), tokens.get((int) shot), intended);
+                    }
+                });
+        return start;
     }
 
     /**
@@ -119,17 +158,22 @@ final class ResumeStorm implements Scenario {
             return resumed.sum();
         }
 
+        /** Waits for every resume (failures are counted per client). */
+        void await() throws InterruptedException, TimeoutException {
+            try {
+                CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
+            } catch (ExecutionException e) {
+                // counted per client
+            }
+        }
+
         /**
          * Waits for every resume, then reports {@code PREFIXresumed}, {@code PREFIXresumes_per_s}
          * (resumes over the time from {@code startNanos} to the last completion) and
          * {@code PREFIXresume_p50/p99/max_ms}; returns that time in seconds.
          */
         double awaitAndReport(String prefix, long startNanos) throws InterruptedException, TimeoutException {
-            try {
-                CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
-            } catch (ExecutionException e) {
-                // counted per client
-            }
+            await();
             Histogram h = latencies.getIntervalHistogram();
             double seconds = (lastDone.get() - startNanos) / 1e9;
             run.report().put(prefix + "resumed", resumed.sum());
@@ -143,9 +187,7 @@ final class ResumeStorm implements Scenario {
 
     /** Closes every client's connection and waits (bounded) until the server has let them all go. */
     private static void dropAll(BenchRun run, List<BenchClient> clients) {
-        for (BenchClient client : clients) {
-            client.connection().close();
-        }
+        run.fleet().drop(clients);
         boolean gone = BenchRun.await(() -> {
             StatsResult stats = run.observer().sample();
             return stats != null && stats.signedIn() <= 1;
