@@ -5,7 +5,6 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
@@ -45,8 +44,13 @@ public final class Fleet implements AutoCloseable {
         this.transport = ClientTransport.create(threads);
     }
 
+    /** {@code u00000}, {@code u00001}, ...: five digits at least (no {@code String.format}: a storm names thousands). */
     public static String username(int index) {
-        return String.format("u%05d", index);
+        if (index < 0) {
+            throw new IllegalArgumentException("index " + index + " < 0");
+        }
+        String digits = Integer.toString(index);
+        return "u" + "00000".substring(Math.min(5, digits.length())) + digits;
     }
 
     /**
@@ -147,15 +151,13 @@ public final class Fleet implements AutoCloseable {
     }
 
     /**
-     * Closes these clients' connections and forgets them, so a scenario that opens N new clients
-     * round after round keeps only the current round alive.
+     * Closes these clients' connections (no reconnect). The clients stay in the fleet: a dropped
+     * client signs in again with its own {@link Connection}, as a desk's client does after a drop,
+     * so a scenario that drops and resumes N clients round after round allocates no new ones.
      */
     public void drop(List<BenchClient> toDrop) {
         for (BenchClient client : toDrop) {
             client.connection().close();
-        }
-        synchronized (this) {
-            clients.removeAll(new HashSet<>(toDrop));
         }
     }
 

@@ -55,14 +55,15 @@ final class ResumeStorm implements Scenario {
     public void run(BenchRun run) throws Exception {
         Settings s = run.settings();
         int n = s.users();
-        List<BenchClient> first = run.fleet().clients(0, n);
-        run.fleet().loginAll(first, BenchRun.SIGN_IN_CONCURRENCY, BenchRun.SIGN_IN_TIMEOUT);
-        List<String> tokens = first.stream().map(c -> c.connection().signedInAs().resumeToken()).toList();
+        // The same N clients throughout: each drop closes their connections, and each storm
+        // resumes them on their own Connection, as a desk's client reconnects after a drop.
+        List<BenchClient> clients = run.fleet().clients(0, n);
+        run.fleet().loginAll(clients, BenchRun.SIGN_IN_CONCURRENCY, BenchRun.SIGN_IN_TIMEOUT);
+        List<String> tokens = clients.stream().map(c -> c.connection().signedInAs().resumeToken()).toList();
         run.out().printf("%d clients signed in; dropping them all%n", n);
-        dropAll(run, first);
-        int rounds = warmUp(run, tokens);
+        dropAll(run, clients);
+        int rounds = warmUp(run, clients, tokens);
         run.report().put("warmup_rounds", rounds);
-        List<BenchClient> second = run.fleet().clients(0, n);
         StatsResult before = run.observer().sample();
         run.markMeasureStart(); // CPU figures cover both storms (and the drop between them), not the sign-ins
 
@@ -70,15 +71,15 @@ final class ResumeStorm implements Scenario {
         Storm burst = new Storm(run);
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
-            burst.resume(second.get(i), tokens.get(i), t0);
+            burst.resume(clients.get(i), tokens.get(i), t0);
         }
         double seconds = burst.awaitAndReport("", t0);
         run.out().printf("%d of %d resumed in %.2f s%n", burst.resumed(), n, seconds);
 
         run.out().printf("dropping them all again; then %d resume at %.0f a second%n", n, s.rate());
-        dropAll(run, second);
+        dropAll(run, clients);
         Storm paced = new Storm(run);
-        long start = pacedStorm(run, paced, run.fleet().clients(0, n), tokens);
+        long start = pacedStorm(run, paced, clients, tokens);
         run.report().put("paced_offered_per_s", s.rate());
         paced.awaitAndReport("paced_", start);
         run.out().printf("%d of %d resumed at %.0f a second; p99 %.1f ms from each one's intended instant%n",
@@ -92,7 +93,7 @@ final class ResumeStorm implements Scenario {
      * one unless it is 0): the server and the generator then run the resume path as compiled code,
      * as a server that has been up for a while does. Returns the number of rounds.
      */
-    private static int warmUp(BenchRun run, List<String> tokens) throws Exception {
+    private static int warmUp(BenchRun run, List<BenchClient> clients, List<String> tokens) throws Exception {
         if (run.settings().warmupNanos() == 0) {
             return 0;
         }
@@ -100,7 +101,6 @@ final class ResumeStorm implements Scenario {
         int rounds = 0;
         do {
             Storm storm = new Storm(run);
-            List<BenchClient> clients = run.fleet().clients(0, tokens.size());
             pacedStorm(run, storm, clients, tokens);
             storm.await();
             rounds++;
@@ -111,7 +111,7 @@ final class ResumeStorm implements Scenario {
     }
 
     /**
-     * One paced storm: fresh clients resume open-loop at {@code --rate}, each from its own
+     * One paced storm: the (dropped) clients resume open-loop at {@code --rate}, each from its own
      * intended instant, into {@code storm}; returns the first intended instant.
      */
     private static long pacedStorm(BenchRun run, Storm storm, List<BenchClient> clients, List<String> tokens) {
