@@ -34,7 +34,9 @@ final class ReadPool {
     private final String db;
 
     ReadPool(List<Connection> connections, String db) {
-        this.connections = new ArrayBlockingQueue<>(connections.size(), false, connections);
+        // Each keeps its prepared statements: a reconnect storm looks up thousands of tokens a second.
+        this.connections = new ArrayBlockingQueue<>(connections.size(), false,
+                connections.stream().map(StatementCache::wrap).toList());
         this.db = db;
         AtomicInteger n = new AtomicInteger();
         // As many threads as connections, so a task never waits for a connection.
@@ -50,7 +52,12 @@ final class ReadPool {
         return submit(what, true, read);
     }
 
-    /** Runs {@code read} outside a transaction, for statements that refuse one ({@code VACUUM INTO}). */
+    /**
+     * Runs {@code read} outside an explicit transaction: for a read of one statement, which SQLite
+     * runs in a read transaction of its own (one snapshot all the same, without the two extra
+     * statements and file-lock calls of BEGIN and COMMIT), and for statements that refuse one
+     * ({@code VACUUM INTO}).
+     */
     <T> CompletableFuture<T> submitWithoutTransaction(String what, Read<T> read) {
         return submit(what, false, read);
     }

@@ -338,7 +338,8 @@ public final class SqliteStore implements Store {
 
     @Override
     public CompletableFuture<Optional<String>> findResumeToken(String tokenDigest, Instant now) {
-        return readers.submit("find resume token", c -> TokenRows.find(c, tokenDigest, now));
+        // One statement, so no BEGIN/COMMIT around it: every resume of a reconnect storm comes here.
+        return readers.submitWithoutTransaction("find resume token", c -> TokenRows.find(c, tokenDigest, now));
     }
 
     @Override

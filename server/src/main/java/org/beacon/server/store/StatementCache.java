@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The writer's connection, keeping its prepared statements for reuse.
+ * A connection (the writer's, and each reader's) keeping its prepared statements for reuse.
  *
  * <p>Why: the write helpers ({@link SessionRows}, {@link DirectoryRows}) prepare their SQL on every
  * call, in try-with-resources. On the writer thread that was a fifth of the time per message
@@ -23,7 +23,9 @@ import java.util.Map;
  * closed first), so SQL built with varying text cannot grow the cache without bound. Closing the
  * wrapped connection closes the cached statements, then the connection.
  *
- * <p>Confined to the writer thread, like the connection itself.
+ * <p>Used by one thread at a time, like the connection itself (the writer thread; for a read
+ * connection, the reader that took it from the {@link ReadPool}). A cached query statement holds no
+ * read snapshot between uses: closing its result set resets it.
  */
 final class StatementCache {
     static final int MAX_STATEMENTS = 64;

@@ -136,6 +136,42 @@ class ConnectionHandlerTest {
     }
 
     @Test
+    void signIn_withNothingElseSent_neverPausesReading() throws Exception {
+        exchange(new ClientMessage.Hello(1L, 1, "t"));
+        writeFrame(new ClientMessage.Login(2L, "alice", "pw-alice"));
+        assertThat(channel.config().isAutoRead()).isTrue();
+        awaitSignedIn();
+        assertThat(readOne()).isInstanceOf(ServerMessage.Ok.class);
+        assertThat(channel.config().isAutoRead()).isTrue();
+    }
+
+    @Test
+    void requestDuringSignIn_pausesReading_untilTheSignInIsDone_thenIsAnsweredInOrder() throws Exception {
+        exchange(new ClientMessage.Hello(1L, 1, "t"));
+        byte[] login = json.write(new ClientMessage.Login(2L, "alice", "pw-alice"));
+        byte[] ping = json.write(new ClientMessage.Ping(3L));
+        channel.writeInbound(Unpooled.buffer().writeInt(login.length).writeBytes(login)
+                .writeInt(ping.length).writeBytes(ping));
+        assertThat(channel.config().isAutoRead()).as("paused while the ping waits").isFalse();
+        awaitSignedIn();
+        assertThat(readOne()).isInstanceOfSatisfying(ServerMessage.Ok.class, ok -> assertThat(ok.id()).isEqualTo(2L));
+        assertThat(readOne()).isInstanceOfSatisfying(ServerMessage.Ok.class, ok -> assertThat(ok.id()).isEqualTo(3L));
+        assertThat(channel.config().isAutoRead()).isTrue();
+    }
+
+    private void writeFrame(ClientMessage request) {
+        byte[] body = json.write(request);
+        channel.writeInbound(Unpooled.buffer().writeInt(body.length).writeBytes(body));
+    }
+
+    private void awaitSignedIn() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            channel.runPendingTasks();
+            return handler().state() == ConnectionHandler.State.SIGNED_IN;
+        });
+    }
+
+    @Test
     void oversizedLength_answersTooLarge_andCloses() {
         ConnectionHandler handler = handler();
         channel.writeInbound(Unpooled.buffer().writeInt(1_025));

@@ -638,6 +638,24 @@ class SqliteStoreTest {
         }
 
         @Test
+        void everyReadConnection_seesWritesCommittedAfterItsEarlierLookups() {
+            // Each read connection keeps its prepared statements, and the lookup runs without
+            // BEGIN/COMMIT: every use must still read the latest commit. Enough lookups to go round
+            // every read connection twice.
+            for (int i = 0; i < 8; i++) {
+                assertThat(await(store.findResumeToken("d1", T0))).isEmpty();
+            }
+            await(store.saveResumeToken("d1", "alice", T0.plusSeconds(60)));
+            for (int i = 0; i < 8; i++) {
+                assertThat(await(store.findResumeToken("d1", T0))).as("lookup %d", i).contains("alice");
+            }
+            await(store.deleteResumeToken("d1"));
+            for (int i = 0; i < 8; i++) {
+                assertThat(await(store.findResumeToken("d1", T0))).as("lookup %d after delete", i).isEmpty();
+            }
+        }
+
+        @Test
         void savingAToken_dropsExpiredOnes() throws Exception {
             await(store.saveResumeToken("old", "alice", T0.minusSeconds(1)));
             await(store.saveResumeToken("new", "bob", T0.plusSeconds(60)));
