@@ -42,6 +42,14 @@ final class Link {
 
     /** Sends a request built with the next id; the future completes on the event loop. */
     CompletableFuture<ServerMessage.Ok> send(LongFunction<? extends ClientMessage> builder) {
+        return send(builder, true);
+    }
+
+    /**
+     * As {@link #send(LongFunction)}; with {@code flush} false the request is only queued, and
+     * leaves with the next flushed one (two requests, one socket write).
+     */
+    CompletableFuture<ServerMessage.Ok> send(LongFunction<? extends ClientMessage> builder, boolean flush) {
         assert channel.eventLoop().inEventLoop();
         CompletableFuture<ServerMessage.Ok> future = new CompletableFuture<>();
         if (closed) {
@@ -57,7 +65,7 @@ final class Link {
         Scheduler.Cancellable timer = scheduler.schedule(
                 () -> channel.eventLoop().execute(() -> timedOut(id)), timeout);
         pending.put(id, new Pending(future, timer, type));
-        channel.writeAndFlush(request).addListener(write -> {
+        (flush ? channel.writeAndFlush(request) : channel.write(request)).addListener(write -> {
             if (!write.isSuccess()) {
                 fail(id, new ConnectionLostException("cannot write " + type + ": " + write.cause()));
             }

@@ -52,6 +52,37 @@ class ConnectionTest {
         }
 
         @Test
+        void login_sendsTheLoginWithoutWaitingForTheHelloReply() {
+            // The server answers hello only once the login has arrived too: a client that waited
+            // for the hello reply before sending its login would never sign in.
+            java.util.concurrent.atomic.AtomicReference<ClientMessage.Hello> heldHello =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            f.server.on(ClientMessage.Hello.class, (peer, hello) -> heldHello.set(hello));
+            f.server.on(ClientMessage.Login.class, (peer, login) -> {
+                peer.ok(heldHello.get(), new org.beacon.protocol.reply.HelloResult(1, "fake-server/1", 64 * 1024, 30));
+                peer.ok(login, new LoginResult(FakeServer.profile("gblue"), true, "token-9"));
+            });
+
+            assertThat(f.connection.login("gblue", "demo")).succeedsWithin(Recorder.DEADLINE)
+                    .extracting(LoginResult::resumeToken).isEqualTo("token-9");
+            assertThat(f.connection.serverHello().heartbeatSeconds()).isEqualTo(30);
+            f.awaitStatus(Status.SIGNED_IN);
+        }
+
+        @Test
+        void login_helloRefused_failsWithTheHelloError_notTheUnansweredLogin() {
+            f.server.on(ClientMessage.Hello.class, (peer, hello) -> {
+                peer.error(hello, ErrorCode.UNSUPPORTED_VERSION, "This server speaks protocol version 2, not 1.");
+                peer.kill();
+            });
+
+            assertThat(f.connection.login("gblue", "demo")).failsWithin(Recorder.DEADLINE).withThrowableThat()
+                    .havingCause().isInstanceOfSatisfying(RequestFailedException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_VERSION));
+            f.awaitStatus(Status.OFFLINE);
+        }
+
+        @Test
         void login_wrongPassword_failsWithAuthFailed_andIsSignedOut() {
             CompletableFuture<LoginResult> login = f.connection.login("gblue", "wrong");
 
