@@ -110,7 +110,9 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<ClientMessage>
             remote = address.toString();
             remoteHost = remote;
         }
-        log.info("Connection opened from {}", remote);
+        // DEBUG: the INFO line comes at the close and says it all (address, user, duration). Two
+        // synchronous console lines per connection were a tenth of the server's CPU in a storm.
+        log.debug("Connection opened from {}", remote);
         super.channelActive(ctx);
     }
 
