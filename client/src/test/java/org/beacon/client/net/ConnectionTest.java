@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.beacon.client.net.ConnectionState.Status;
 import org.beacon.client.testing.FakeServer;
 import org.beacon.client.testing.Recorder;
@@ -12,6 +13,7 @@ import org.beacon.protocol.ClientMessage;
 import org.beacon.protocol.ErrorCode;
 import org.beacon.protocol.Protocol;
 import org.beacon.protocol.ServerMessage;
+import org.beacon.protocol.reply.HelloResult;
 import org.beacon.protocol.reply.LoginResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,11 +57,10 @@ class ConnectionTest {
         void login_sendsTheLoginWithoutWaitingForTheHelloReply() {
             // The server answers hello only once the login has arrived too: a client that waited
             // for the hello reply before sending its login would never sign in.
-            java.util.concurrent.atomic.AtomicReference<ClientMessage.Hello> heldHello =
-                    new java.util.concurrent.atomic.AtomicReference<>();
+            AtomicReference<ClientMessage.Hello> heldHello = new AtomicReference<>();
             f.server.on(ClientMessage.Hello.class, (peer, hello) -> heldHello.set(hello));
             f.server.on(ClientMessage.Login.class, (peer, login) -> {
-                peer.ok(heldHello.get(), new org.beacon.protocol.reply.HelloResult(1, "fake-server/1", 64 * 1024, 30));
+                peer.ok(heldHello.get(), new HelloResult(1, "fake-server/1", 64 * 1024, 30));
                 peer.ok(login, new LoginResult(FakeServer.profile("gblue"), true, "token-9"));
             });
 
