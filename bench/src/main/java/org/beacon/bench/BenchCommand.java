@@ -75,7 +75,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--drain", paramLabel = "S", description = "Longest wait for outstanding deliveries (default: 10, offline 30).")
     Integer drainSeconds;
 
-    @Option(names = "--client-threads", paramLabel = "N", description = "Event-loop threads of the generator (default 2).")
+    @Option(names = "--client-threads", paramLabel = "N", description = "Event-loop threads of the generator (default 2; steady 1).")
     Integer clientThreads;
 
     @Option(names = "--server", paramLabel = "HOST:PORT",
