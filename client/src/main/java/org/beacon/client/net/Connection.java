@@ -381,9 +381,9 @@ public final class Connection implements AutoCloseable {
     /**
      * Connects, then sends {@code hello} and the sign-in request back to back, in one write: the
      * server answers {@code hello} before it reads the next request (PROTOCOL.md §4), so signing in
-     * (and every reconnect) takes one round trip after the TCP handshake instead of two. A failed {@code hello} (another protocol version, say) is
-     * the reported failure, not the sign-in that the server then never answered. The link becomes
-     * current as soon as the socket is connected.
+     * (and every reconnect) takes one round trip after the TCP handshake instead of two. A failed
+     * {@code hello} (another protocol version, say) is the reported failure, not the sign-in that
+     * the server then never answered. The link becomes current as soon as the socket is connected.
      */
     private CompletableFuture<LoginResult> openAndSignIn(LongFunction<ClientMessage> signIn) {
         CompletableFuture<LoginResult> signedIn = new CompletableFuture<>();

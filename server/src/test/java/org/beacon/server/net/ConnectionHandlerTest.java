@@ -75,9 +75,20 @@ class ConnectionHandlerTest {
     }
 
     private ServerMessage exchange(ClientMessage request) {
+        writeFrame(request);
+        return readOne();
+    }
+
+    private void writeFrame(ClientMessage request) {
         byte[] body = json.write(request);
         channel.writeInbound(Unpooled.buffer().writeInt(body.length).writeBytes(body));
-        return readOne();
+    }
+
+    private void awaitSignedIn() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            channel.runPendingTasks();
+            return handler().state() == ConnectionHandler.State.SIGNED_IN;
+        });
     }
 
     private ServerMessage readOne() {
@@ -112,12 +123,8 @@ class ConnectionHandlerTest {
     @Test
     void sessionReply_completedAtOnce_doesNotOvertakeEventsAlreadyQueuedForTheChannel() throws Exception {
         exchange(new ClientMessage.Hello(1L, 1, "t"));
-        byte[] login = json.write(new ClientMessage.Login(2L, "alice", "pw-alice"));
-        channel.writeInbound(Unpooled.buffer().writeInt(login.length).writeBytes(login));
-        await().atMost(Duration.ofSeconds(10)).until(() -> {
-            channel.runPendingTasks();
-            return handler().state() == ConnectionHandler.State.SIGNED_IN;
-        });
+        writeFrame(new ClientMessage.Login(2L, "alice", "pw-alice"));
+        awaitSignedIn();
         assertThat(readOne()).isInstanceOf(ServerMessage.Ok.class);
         ServerMessage.Message earlier = new ServerMessage.Message("s-1", 7, "bob", "earlier", Instant.EPOCH, "b-7");
         im = (caller, request) -> {
@@ -127,8 +134,7 @@ class ConnectionHandlerTest {
             return CompletableFuture.completedFuture(json.ok(request.id(), null));
         };
 
-        byte[] send = json.write(new ClientMessage.Send(3L, "s-1", "a-8", "later"));
-        channel.writeInbound(Unpooled.buffer().writeInt(send.length).writeBytes(send));
+        writeFrame(new ClientMessage.Send(3L, "s-1", "a-8", "later"));
         channel.runPendingTasks();
 
         assertThat(readOne()).isEqualTo(earlier);
@@ -157,18 +163,6 @@ class ConnectionHandlerTest {
         assertThat(readOne()).isInstanceOfSatisfying(ServerMessage.Ok.class, ok -> assertThat(ok.id()).isEqualTo(2L));
         assertThat(readOne()).isInstanceOfSatisfying(ServerMessage.Ok.class, ok -> assertThat(ok.id()).isEqualTo(3L));
         assertThat(channel.config().isAutoRead()).isTrue();
-    }
-
-    private void writeFrame(ClientMessage request) {
-        byte[] body = json.write(request);
-        channel.writeInbound(Unpooled.buffer().writeInt(body.length).writeBytes(body));
-    }
-
-    private void awaitSignedIn() {
-        await().atMost(Duration.ofSeconds(10)).until(() -> {
-            channel.runPendingTasks();
-            return handler().state() == ConnectionHandler.State.SIGNED_IN;
-        });
     }
 
     @Test
