@@ -20,8 +20,8 @@ import org.beacon.server.store.Store;
  * goes. An ack's future completes when the write holding it has committed, so an {@code ok} to an
  * ack still means the cursor is durable. With no write in flight an ack is written at once.
  *
- * <p>Confined to the sequencer thread: {@code sequencer} runs the next write there; an ack's future
- * completes on the store's completion thread.
+ * <p>Confined to the {@link Sequencer}: {@code sequencer} runs the next write as one of its tasks;
+ * an ack's future completes on the store's completion thread.
  */
 final class CursorWrites {
     private record Key(String sessionId, String username) {

@@ -20,9 +20,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.beacon.protocol.Protocol;
 import org.beacon.protocol.ProtocolException;
@@ -46,10 +43,12 @@ import org.slf4j.LoggerFactory;
 /**
  * IM sessions and guaranteed delivery.
  *
- * <p><b>How order and durability are kept.</b> One sequencer thread owns every active session's
- * state ({@link SessionBook}): it checks membership and rights, stamps {@code sent_at} (never
- * earlier than the session's previous message) and hands the append to the {@link Store}, whose
- * single writer applies writes in the same order and, inside the transaction, recognises a
+ * <p><b>How order and durability are kept.</b> The {@link Sequencer} owns every active session's
+ * state ({@link SessionBook}): its tasks run one at a time, in order, on the threads that submit
+ * them (the connections' event loops, the store's completion thread). They check membership and
+ * rights, stamp {@code sent_at} (never earlier than the session's previous message) and hand the
+ * append to the {@link Store}, whose single writer applies writes in the same order and, inside
+ * the transaction, recognises a
  * resend by its {@code client_msg_id} or else assigns the next {@code seq}. Only when a write is
  * durable does its future complete (in order, on the store's completion thread); then the sender
  * gets its {@code ok} and the participants their {@code message}. A resend is answered with the
@@ -69,11 +68,7 @@ public final class ImService implements AutoCloseable {
     private final Delivery delivery;
     private final SendRateLimiter rateLimiter;
     private final SessionBook book = new SessionBook();
-    private final ExecutorService sequencer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "im-sequencer");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Sequencer sequencer = new Sequencer();
     private final CursorWrites cursorWrites;
 
     public ImService(Store store, OnlineUsers online, Supplier<Directory> directory, ProtocolJson json, Clock clock,
@@ -310,15 +305,7 @@ public final class ImService implements AutoCloseable {
 
     @Override
     public void close() {
-        sequencer.shutdown();
-        try {
-            if (!sequencer.awaitTermination(5, TimeUnit.SECONDS)) {
-                sequencer.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            sequencer.shutdownNow();
-        }
+        sequencer.close();
     }
 
     // ---- on the sequencer ------------------------------------------------------------------------

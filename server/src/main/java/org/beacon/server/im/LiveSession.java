@@ -10,7 +10,7 @@ import org.beacon.protocol.model.SessionKind;
 import org.beacon.server.store.SessionRecord;
 
 /**
- * The mutable state of one active session. Confined to the sequencer thread, except
+ * The mutable state of one active session. Confined to the {@link Sequencer}'s tasks, except
  * {@link #committedSeq}, which the store's writer raises after each commit. Seqs are assigned by
  * the store's writer ({@code Store.appendMessage}), not here.
  */

@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * Every active session, indexed by id, by participant and (for private chats) by pair of users.
- * Confined to the sequencer thread: no locks, and no other thread may touch it.
+ * Confined to the {@link Sequencer}'s tasks: no locks, and nothing else may touch it.
  */
 final class SessionBook {
     private final Map<String, LiveSession> byId = new HashMap<>();
