@@ -48,11 +48,10 @@ import org.slf4j.LoggerFactory;
  * them (the connections' event loops, the store's completion thread). They check membership and
  * rights, stamp {@code sent_at} (never earlier than the session's previous message) and hand the
  * append to the {@link Store}, whose single writer applies writes in the same order and, inside
- * the transaction, recognises a
- * resend by its {@code client_msg_id} or else assigns the next {@code seq}. Only when a write is
- * durable does its future complete (in order, on the store's completion thread); then the sender
- * gets its {@code ok} and the participants their {@code message}. A resend is answered with the
- * original seq and uses none, so seqs have no gaps.
+ * the transaction, recognises a resend by its {@code client_msg_id} or else assigns the next
+ * {@code seq}. Only when a write is durable does its future complete (in order, on the store's
+ * completion thread); then the sender gets its {@code ok} and the participants their
+ * {@code message}. A resend is answered with the original seq and uses none, so seqs have no gaps.
  *
  * <p>Every method returns at once; failures complete the future with a {@link ProtocolException}
  * (possibly wrapped in a {@link CompletionException}) whose code is the reply's.
