@@ -405,20 +405,16 @@ public final class Connection implements AutoCloseable {
                     .thenApply(ok -> json.result(ok, HelloResult.class));
             CompletableFuture<LoginResult> signInDone = created.send(signIn)
                     .thenApply(ok -> json.result(ok, LoginResult.class));
-            helloDone.whenComplete((helloResult, error) -> {
-                if (error != null) {
-                    signedIn.completeExceptionally(unwrap(error));
-                    return;
-                }
+            helloDone.thenCompose(helloResult -> {
                 hello = helloResult;
                 startHeartbeat(pipeline, helloResult);
-                signInDone.whenComplete((login, failure) -> {
-                    if (failure != null) {
-                        signedIn.completeExceptionally(unwrap(failure));
-                    } else {
-                        signedIn.complete(login);
-                    }
-                });
+                return signInDone;
+            }).whenComplete((login, error) -> {
+                if (error != null) {
+                    signedIn.completeExceptionally(unwrap(error));
+                } else {
+                    signedIn.complete(login);
+                }
             });
         });
         return signedIn;
