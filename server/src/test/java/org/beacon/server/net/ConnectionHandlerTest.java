@@ -80,8 +80,13 @@ class ConnectionHandlerTest {
     }
 
     private void writeFrame(ClientMessage request) {
+        channel.writeInbound(frame(request));
+    }
+
+    /** The request as it comes off the wire: length prefix, then the JSON body. */
+    private ByteBuf frame(ClientMessage request) {
         byte[] body = json.write(request);
-        channel.writeInbound(Unpooled.buffer().writeInt(body.length).writeBytes(body));
+        return Unpooled.buffer().writeInt(body.length).writeBytes(body);
     }
 
     private void awaitSignedIn() {
@@ -154,10 +159,9 @@ class ConnectionHandlerTest {
     @Test
     void requestDuringSignIn_pausesReading_untilTheSignInIsDone_thenIsAnsweredInOrder() throws Exception {
         exchange(new ClientMessage.Hello(1L, 1, "t"));
-        byte[] login = json.write(new ClientMessage.Login(2L, "alice", "pw-alice"));
-        byte[] ping = json.write(new ClientMessage.Ping(3L));
-        channel.writeInbound(Unpooled.buffer().writeInt(login.length).writeBytes(login)
-                .writeInt(ping.length).writeBytes(ping));
+        // Both in one read, as a client that pipelines them sends them.
+        channel.writeInbound(frame(new ClientMessage.Login(2L, "alice", "pw-alice"))
+                .writeBytes(frame(new ClientMessage.Ping(3L))));
         assertThat(channel.config().isAutoRead()).as("paused while the ping waits").isFalse();
         awaitSignedIn();
         assertThat(readOne()).isInstanceOfSatisfying(ServerMessage.Ok.class, ok -> assertThat(ok.id()).isEqualTo(2L));
@@ -188,9 +192,8 @@ class ConnectionHandlerTest {
     @Test
     void framesAfterAFatalError_areIgnored() {
         byte[] bad = "{\"type\":\"nope\"}".getBytes();
-        byte[] ping = json.write(new ClientMessage.Ping(5L));
         channel.writeInbound(Unpooled.buffer().writeInt(bad.length).writeBytes(bad)
-                .writeInt(ping.length).writeBytes(ping));
+                .writeBytes(frame(new ClientMessage.Ping(5L))));
         assertThat(((ServerMessage.Error) readOne()).code()).isEqualTo(ErrorCode.BAD_FRAME);
         Object next = channel.readOutbound();
         assertThat(next).isNull();
