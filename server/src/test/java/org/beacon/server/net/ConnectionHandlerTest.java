@@ -14,9 +14,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import org.beacon.protocol.ClientMessage;
 import org.beacon.protocol.ErrorCode;
@@ -44,6 +45,12 @@ class ConnectionHandlerTest {
     EmbeddedChannel channel;
     final ProtocolJson json = new ProtocolJson();
 
+    /**
+     * Password checks wait here until {@link #awaitSignedIn()} runs them on the test thread, so a test decides
+     * when a sign-in can finish instead of racing a pool thread.
+     */
+    private final Queue<Runnable> heldPasswordChecks = new ConcurrentLinkedQueue<>();
+
     /** Session requests go here; tests that send one replace it. */
     private ImRequests im = (caller, request) -> {
         throw new AssertionError("unexpected session request " + request);
@@ -58,7 +65,7 @@ class ConnectionHandlerTest {
         RegionState region = new RegionState(store, (a, b) -> { });
         region.reload().get(10, TimeUnit.SECONDS);
         PresenceService presence = new PresenceService(json);
-        Authenticator auth = new Authenticator(TestServer.HASHER, ForkJoinPool.commonPool(),
+        Authenticator auth = new Authenticator(TestServer.HASHER, heldPasswordChecks::add,
                 new LoginThrottle(LoginThrottle.Settings.defaults(), Clock.systemUTC()),
                 new ResumeTokens(new SecureRandom()), store, () -> region.current().directory(), Clock.systemUTC(),
                 Duration.ofDays(7));
@@ -91,6 +98,10 @@ class ConnectionHandlerTest {
 
     private void awaitSignedIn() {
         await().atMost(Duration.ofSeconds(10)).until(() -> {
+            Runnable check;
+            while ((check = heldPasswordChecks.poll()) != null) {
+                check.run();
+            }
             channel.runPendingTasks();
             return handler().state() == ConnectionHandler.State.SIGNED_IN;
         });
