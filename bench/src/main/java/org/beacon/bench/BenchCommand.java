@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.HdrHistogram.Histogram;
 import org.beacon.bench.load.Fleet;
+import org.beacon.bench.load.GeneratorTransport;
 import org.beacon.bench.report.FsyncProbe;
 import org.beacon.bench.report.Report;
 import org.beacon.bench.scenario.BenchRun;
@@ -92,6 +93,17 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--server-jvm-option", paramLabel = "OPT",
             description = "Extra option for a launched server's JVM (repeatable), e.g. -Xmx1g, -XX:StartFlightRecording=filename=s.jfr.")
     List<String> serverJvmOptions = new ArrayList<>();
+
+    @Option(names = "--server-option", paramLabel = "OPT",
+            description = "Extra option for a launched server's serve command (repeatable; an option and its value"
+                    + " as one: --server-option=--io-threads=1).")
+    List<String> serverOptions = new ArrayList<>();
+
+    @Option(names = "--client-transport", paramLabel = "KIND", defaultValue = "auto",
+            converter = TransportConverter.class,
+            description = "The generator's transport: auto (io_uring, else epoll, else nio), io_uring, epoll or nio"
+                    + " (default: ${DEFAULT-VALUE}).")
+    GeneratorTransport clientTransport;
 
     @Option(names = "--keep-files", description = "Keep the launched server's folder (database, server.log).")
     boolean keepFiles;
@@ -176,11 +188,11 @@ public final class BenchCommand implements Callable<Integer> {
         ServerUnderTest target = server != null
                 ? RemoteServer.parse(server)
                 : LaunchedServer.start(Path.of(System.getProperty("java.io.tmpdir")), seeded, serverJvmOptions,
-                        keepFiles, out);
+                        serverOptions, keepFiles, out);
         Thread cleanup = new Thread(target::close, "bench-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try (target) {
-            try (BenchRun run = new BenchRun(settings, target, seeded - 1, out, report,
+            try (BenchRun run = new BenchRun(settings, target, clientTransport, seeded - 1, out, report,
                     UUID.randomUUID().toString().substring(0, 8))) {
                 scenario.run(run);
             }
@@ -220,5 +232,18 @@ public final class BenchCommand implements Callable<Integer> {
         int dot = name.lastIndexOf('.');
         String base = dot > 0 ? name.substring(0, dot) : name;
         return file.resolveSibling(base + "-" + suffix + ".json");
+    }
+
+    /** {@code auto}, {@code io_uring}, ... to a {@link GeneratorTransport}; anything else is a usage error naming the choices. */
+    static final class TransportConverter implements CommandLine.ITypeConverter<GeneratorTransport> {
+        @Override
+        public GeneratorTransport convert(String value) {
+            try {
+                return GeneratorTransport.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("'" + value
+                        + "' is not a transport; use auto, io_uring, epoll or nio");
+            }
+        }
     }
 }

@@ -37,11 +37,17 @@ public final class Fleet implements AutoCloseable {
     private final List<BenchClient> clients = new ArrayList<>();
     private volatile MessageSink sink = MessageSink.IGNORE;
 
-    public Fleet(String host, int port, int threads, Errors errors) {
+    /** Takes over {@code transport}: {@link #close()} closes it. */
+    public Fleet(String host, int port, ClientTransport transport, Errors errors) {
         this.host = host;
         this.port = port;
         this.errors = errors;
-        this.transport = ClientTransport.create(threads);
+        this.transport = transport;
+    }
+
+    /** The generator's transport: {@code io_uring}, {@code epoll} or {@code nio}. */
+    public String transportName() {
+        return GeneratorTransport.name(transport);
     }
 
     /** {@code u00000}, {@code u00001}, ...: five digits at least (no {@code String.format}: a storm names thousands). */

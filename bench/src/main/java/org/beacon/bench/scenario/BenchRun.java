@@ -11,6 +11,7 @@ import org.beacon.bench.load.BenchClient;
 import org.beacon.bench.load.DeliveryTracker;
 import org.beacon.bench.load.Errors;
 import org.beacon.bench.load.Fleet;
+import org.beacon.bench.load.GeneratorTransport;
 import org.beacon.bench.load.Latency;
 import org.beacon.bench.load.Progress;
 import org.beacon.bench.report.Report;
@@ -40,14 +41,16 @@ public final class BenchRun implements AutoCloseable {
     private final StatsObserver observer;
     private volatile double generatorCpuAtStart = ownCpuSeconds();
 
-    public BenchRun(Settings settings, ServerUnderTest server, int observerIndex, PrintStream out, Report report,
-            String runId) throws InterruptedException {
+    public BenchRun(Settings settings, ServerUnderTest server, GeneratorTransport clientTransport, int observerIndex,
+            PrintStream out, Report report, String runId) throws InterruptedException {
         this.settings = settings;
         this.server = server;
         this.out = out;
         this.report = report;
         this.tracker = new DeliveryTracker(runId);
-        this.fleet = new Fleet(server.host(), server.port(), settings.clientThreads(), errors);
+        this.fleet = new Fleet(server.host(), server.port(), clientTransport.create(settings.clientThreads()),
+                errors);
+        report.put("generator_transport", fleet.transportName());
         BenchClient observerClient = fleet.client(observerIndex);
         try {
             fleet.loginAll(java.util.List.of(observerClient), 1, SIGN_IN_TIMEOUT);

@@ -47,10 +47,11 @@ public final class LaunchedServer implements ServerUnderTest {
     /**
      * Seeds {@code users} bench users into a new database under {@code parent} and serves it.
      *
-     * @param jvmOptions extra options for the server JVM (e.g. {@code -Xmx512m}, {@code -XX:StartFlightRecording=...})
+     * @param jvmOptions   extra options for the server JVM (e.g. {@code -Xmx512m}, {@code -XX:StartFlightRecording=...})
+     * @param serveOptions extra options for {@code serve} (e.g. {@code --transport epoll}), after the bench's own
      */
-    public static LaunchedServer start(Path parent, int users, List<String> jvmOptions, boolean keepFiles,
-            PrintStream log) throws IOException, InterruptedException {
+    public static LaunchedServer start(Path parent, int users, List<String> jvmOptions, List<String> serveOptions,
+            boolean keepFiles, PrintStream log) throws IOException, InterruptedException {
         Path folder = Files.createTempDirectory(parent, "beacon-bench-");
         try {
             Path db = folder.resolve("bench.db");
@@ -69,6 +70,7 @@ public final class LaunchedServer implements ServerUnderTest {
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), MAIN, "serve",
                     "--db", db.toString(), "--port", "0", "--port-file", portFile.toString(),
                     "--bind", "127.0.0.1", "--send-rate", HIGH_RATE, "--request-rate", HIGH_RATE));
+            command.addAll(serveOptions);
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(folder.resolve("server.log").toFile())

@@ -42,7 +42,11 @@ public final class ClientTransport implements AutoCloseable {
         return create(threads, EpollIoHandler.newFactory(), EpollSocketChannel.class);
     }
 
-    private static ClientTransport create(int threads, IoHandlerFactory factory, Class<? extends SocketChannel> type) {
+    /**
+     * A new group of {@code threads} loops with these IO handlers (io_uring, say, whose handler and
+     * channel classes the caller brings); {@code type} must match them. Closed by {@link #close()}.
+     */
+    public static ClientTransport create(int threads, IoHandlerFactory factory, Class<? extends SocketChannel> type) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads < 1: " + threads);
         }

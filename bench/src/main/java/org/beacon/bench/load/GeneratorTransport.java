@@ -1,0 +1,70 @@
+package org.beacon.bench.load;
+
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.uring.IoUring;
+import io.netty.channel.uring.IoUringIoHandler;
+import io.netty.channel.uring.IoUringSocketChannel;
+import java.util.Locale;
+import org.beacon.client.net.ClientTransport;
+
+/**
+ * The generator's event loops. {@link #AUTO} (the default) takes io_uring where the kernel offers
+ * it, else epoll, else NIO: receiving 100,000 frames a second on two cores it shares with the
+ * server, the generator must cost as little as it can, and with epoll each socket read is a
+ * system call of its own where io_uring hands a loop turn's reads to the kernel together. The
+ * connections, codecs and handlers are the client library's either way; the Swing client keeps the
+ * library's own choice ({@link ClientTransport#create(int)}: epoll, else NIO).
+ */
+public enum GeneratorTransport {
+    AUTO, IO_URING, EPOLL, NIO;
+
+    /** A new transport of {@code threads} loops, closed by {@link ClientTransport#close()}. */
+    public ClientTransport create(int threads) {
+        return switch (this) {
+            case AUTO -> IoUring.isAvailable() ? ioUring(threads)
+                    : Epoll.isAvailable() ? epoll(threads) : ClientTransport.nio(threads);
+            case IO_URING -> {
+                requireAvailable(IoUring.isAvailable(), IoUring.unavailabilityCause());
+                yield ioUring(threads);
+            }
+            case EPOLL -> {
+                requireAvailable(Epoll.isAvailable(), Epoll.unavailabilityCause());
+                yield epoll(threads);
+            }
+            case NIO -> ClientTransport.nio(threads);
+        };
+    }
+
+    /** {@code auto}, {@code io_uring} (or {@code io-uring}), {@code epoll}, {@code nio}, in any case. */
+    public static GeneratorTransport parse(String text) {
+        return valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+
+    /** {@code io_uring}, {@code epoll} or {@code nio}: what a transport runs on. */
+    public static String name(ClientTransport transport) {
+        String type = transport.channelType().getSimpleName();
+        return type.startsWith("IoUring") ? "io_uring" : type.startsWith("Epoll") ? "epoll" : "nio";
+    }
+
+    @Override
+    public String toString() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    private void requireAvailable(boolean available, Throwable cause) {
+        if (!available) {
+            throw new IllegalStateException(this + " is not available on this machine: "
+                    + (cause == null ? "unknown reason" : cause.getMessage()), cause);
+        }
+    }
+
+    private static ClientTransport ioUring(int threads) {
+        return ClientTransport.create(threads, IoUringIoHandler.newFactory(), IoUringSocketChannel.class);
+    }
+
+    private static ClientTransport epoll(int threads) {
+        return ClientTransport.create(threads, EpollIoHandler.newFactory(), EpollSocketChannel.class);
+    }
+}
