@@ -99,10 +99,9 @@ public final class BenchCommand implements Callable<Integer> {
                     + " as one: --server-option=--io-threads=1).")
     List<String> serverOptions = new ArrayList<>();
 
-    @Option(names = "--client-transport", paramLabel = "KIND", defaultValue = "auto",
-            converter = TransportConverter.class,
+    @Option(names = "--client-transport", paramLabel = "KIND", converter = TransportConverter.class,
             description = "The generator's transport: auto (io_uring, else epoll, else nio), io_uring, epoll or nio"
-                    + " (default: ${DEFAULT-VALUE}).")
+                    + " (default: auto; steady epoll).")
     GeneratorTransport clientTransport;
 
     @Option(names = "--keep-files", description = "Keep the launched server's folder (database, server.log).")
@@ -192,7 +191,8 @@ public final class BenchCommand implements Callable<Integer> {
         Thread cleanup = new Thread(target::close, "bench-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try (target) {
-            try (BenchRun run = new BenchRun(settings, target, clientTransport, seeded - 1, out, report,
+            try (BenchRun run = new BenchRun(settings, target,
+                    clientTransport != null ? clientTransport : scenario.defaultTransport(), seeded - 1, out, report,
                     UUID.randomUUID().toString().substring(0, 8))) {
                 scenario.run(run);
             }

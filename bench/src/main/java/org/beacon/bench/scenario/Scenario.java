@@ -2,6 +2,7 @@ package org.beacon.bench.scenario;
 
 import java.util.List;
 import java.util.Optional;
+import org.beacon.bench.load.GeneratorTransport;
 
 /** A load scenario: its defaults (full and smoke), the users it needs seeded, and the run itself. */
 public interface Scenario {
@@ -14,6 +15,11 @@ public interface Scenario {
     /** Bench users the server must hold (the generator adds one for its stats observer); default {@code users}. */
     default int usersNeeded(Settings settings) {
         return settings.users();
+    }
+
+    /** The generator's event loops when {@code --client-transport} is not given; io_uring first by default. */
+    default GeneratorTransport defaultTransport() {
+        return GeneratorTransport.AUTO;
     }
 
     /** Runs the scenario and adds its figures to {@code run.report()}. */

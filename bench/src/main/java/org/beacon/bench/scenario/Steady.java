@@ -1,8 +1,10 @@
 package org.beacon.bench.scenario;
 
+import io.netty.channel.epoll.Epoll;
 import java.time.Duration;
 import java.util.List;
 import org.HdrHistogram.Histogram;
+import org.beacon.bench.load.GeneratorTransport;
 import org.beacon.protocol.reply.StatsResult;
 
 /**
@@ -15,6 +17,10 @@ import org.beacon.protocol.reply.StatsResult;
  * the server a second loop only adds hand-offs and wake-ups. In nine interleaved pairs it cost
  * the generator 6–17 % more CPU and raised the p99 in seven (bench/README.md, fifth sitting).
  * {@code capacity} keeps two: at 20,000 messages a second one loop would be the bottleneck.
+ *
+ * <p>That loop is epoll's where Linux has it, not io_uring's as in the other scenarios: in five
+ * interleaved pairs io_uring raised the p99 in four (median 10.4 against 9.4 ms; bench/README.md,
+ * seventh sitting). Its saving is CPU, which this scenario has to spare.
  */
 final class Steady implements Scenario {
     @Override
@@ -27,6 +33,11 @@ final class Steady implements Scenario {
         return smoke
                 ? new Settings(20, 200, 3, 1, Duration.ofSeconds(10), 0, 0, 0, 3, 2, true)
                 : new Settings(200, 5_000, 60, 30, Duration.ofSeconds(10), 0, 0, 0, 3, 1, false);
+    }
+
+    @Override
+    public GeneratorTransport defaultTransport() {
+        return Epoll.isAvailable() ? GeneratorTransport.EPOLL : GeneratorTransport.AUTO;
     }
 
     @Override
