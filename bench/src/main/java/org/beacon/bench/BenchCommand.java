@@ -101,7 +101,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--client-transport", paramLabel = "KIND", converter = TransportConverter.class,
             description = "The generator's transport: auto (io_uring, else epoll, else nio), io_uring, epoll or nio"
-                    + " (default: auto; steady epoll).")
+                    + " (default: auto; steady and capacity epoll).")
     GeneratorTransport clientTransport;
 
     @Option(names = "--keep-files", description = "Keep the launched server's folder (database, server.log).")

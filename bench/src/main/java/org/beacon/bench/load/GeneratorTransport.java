@@ -37,6 +37,15 @@ public enum GeneratorTransport {
         };
     }
 
+    /**
+     * epoll where it runs, else {@link #AUTO}: for the private-chat scenarios ({@code steady},
+     * {@code capacity}), whose targets are latencies. There io_uring saved CPU but raised the p99
+     * in interleaved pairs (bench/README.md, seventh sitting).
+     */
+    public static GeneratorTransport epollWhereAvailable() {
+        return Epoll.isAvailable() ? EPOLL : AUTO;
+    }
+
     /** {@code auto}, {@code io_uring} (or {@code io-uring}), {@code epoll}, {@code nio}, in any case. */
     public static GeneratorTransport parse(String text) {
         return valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));

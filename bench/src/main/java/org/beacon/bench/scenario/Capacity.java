@@ -3,6 +3,7 @@ package org.beacon.bench.scenario;
 import java.time.Duration;
 import java.util.List;
 import org.HdrHistogram.Histogram;
+import org.beacon.bench.load.GeneratorTransport;
 import org.beacon.bench.load.Latency;
 import org.beacon.bench.load.Progress;
 import org.beacon.protocol.reply.StatsResult;
@@ -14,6 +15,10 @@ import org.beacon.protocol.reply.StatsResult;
  * message was delivered in the drain period. Stops at the first failing step and reports the
  * highest passing rate ({@code capacity_per_s}); the latency fields are those of that step.
  * Target: ≥ 20,000 durable messages/s.
+ *
+ * <p>The generator runs on epoll here, as in {@code steady}: in two interleaved pairs against
+ * io_uring it reached 20,000 and 12,500/s against 12,500 and 12,500/s, with a lower p99 at
+ * 10,000–12,500/s (bench/README.md, seventh sitting).
  */
 final class Capacity implements Scenario {
     static final double P99_LIMIT_MS = 50;
@@ -21,6 +26,11 @@ final class Capacity implements Scenario {
     @Override
     public String name() {
         return "capacity";
+    }
+
+    @Override
+    public GeneratorTransport defaultTransport() {
+        return GeneratorTransport.epollWhereAvailable();
     }
 
     @Override

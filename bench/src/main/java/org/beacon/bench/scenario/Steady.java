@@ -1,6 +1,5 @@
 package org.beacon.bench.scenario;
 
-import io.netty.channel.epoll.Epoll;
 import java.time.Duration;
 import java.util.List;
 import org.HdrHistogram.Histogram;
@@ -37,7 +36,7 @@ final class Steady implements Scenario {
 
     @Override
     public GeneratorTransport defaultTransport() {
-        return Epoll.isAvailable() ? GeneratorTransport.EPOLL : GeneratorTransport.AUTO;
+        return GeneratorTransport.epollWhereAvailable();
     }
 
     @Override
