@@ -1,8 +1,6 @@
 package org.beacon.bench.load;
 
 import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.uring.IoUring;
 import io.netty.channel.uring.IoUringIoHandler;
 import io.netty.channel.uring.IoUringSocketChannel;
@@ -23,15 +21,14 @@ public enum GeneratorTransport {
     /** A new transport of {@code threads} loops, closed by {@link ClientTransport#close()}. */
     public ClientTransport create(int threads) {
         return switch (this) {
-            case AUTO -> IoUring.isAvailable() ? ioUring(threads)
-                    : Epoll.isAvailable() ? epoll(threads) : ClientTransport.nio(threads);
+            case AUTO -> IoUring.isAvailable() ? ioUring(threads) : ClientTransport.create(threads);
             case IO_URING -> {
                 requireAvailable(IoUring.isAvailable(), IoUring.unavailabilityCause());
                 yield ioUring(threads);
             }
             case EPOLL -> {
                 requireAvailable(Epoll.isAvailable(), Epoll.unavailabilityCause());
-                yield epoll(threads);
+                yield ClientTransport.epoll(threads);
             }
             case NIO -> ClientTransport.nio(threads);
         };
@@ -71,9 +68,5 @@ public enum GeneratorTransport {
 
     private static ClientTransport ioUring(int threads) {
         return ClientTransport.create(threads, IoUringIoHandler.newFactory(), IoUringSocketChannel.class);
-    }
-
-    private static ClientTransport epoll(int threads) {
-        return ClientTransport.create(threads, EpollIoHandler.newFactory(), EpollSocketChannel.class);
     }
 }

@@ -48,7 +48,7 @@ public final class LaunchedServer implements ServerUnderTest {
      * Seeds {@code users} bench users into a new database under {@code parent} and serves it.
      *
      * @param jvmOptions   extra options for the server JVM (e.g. {@code -Xmx512m}, {@code -XX:StartFlightRecording=...})
-     * @param serveOptions extra options for {@code serve} (e.g. {@code --transport epoll}), after the bench's own
+     * @param serveOptions extra options for {@code serve} (e.g. {@code --io-threads=1}), after the bench's own
      */
     public static LaunchedServer start(Path parent, int users, List<String> jvmOptions, List<String> serveOptions,
             boolean keepFiles, PrintStream log) throws IOException, InterruptedException {

@@ -38,7 +38,8 @@ public final class ClientTransport implements AutoCloseable {
         return create(threads, NioIoHandler.newFactory(), NioSocketChannel.class);
     }
 
-    private static ClientTransport epoll(int threads) {
+    /** A new epoll group, closed by {@link #close()}; only where {@code Epoll.isAvailable()}. */
+    public static ClientTransport epoll(int threads) {
         return create(threads, EpollIoHandler.newFactory(), EpollSocketChannel.class);
     }
 
