@@ -6,11 +6,17 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * A signed-in Netty channel as an {@link ImConnection}. Two instances for the same channel are
- * equal, so the network layer can hand out fresh ones. Writes are thread-safe (Netty queues them
- * on the channel's event loop in call order).
+ * equal, so the network layer can hand out fresh ones.
+ *
+ * <p>Every write goes through the channel's event-loop queue, even when called on that loop, so
+ * frames leave in call order whatever thread calls. Netty writes at once when called on the
+ * channel's own loop, and the IM sequencer's tasks (which push messages) run on event loops: a
+ * push made there would overtake an earlier push that the store's completion thread had queued
+ * (a conference participant saw seq 11 before 10).
  */
 record ChannelConnection(String username, Channel channel) implements ImConnection {
     ChannelConnection {
@@ -20,7 +26,7 @@ record ChannelConnection(String username, Channel channel) implements ImConnecti
 
     @Override
     public void send(Object frame) {
-        channel.writeAndFlush(frame, channel.voidPromise());
+        onLoop(() -> channel.writeAndFlush(frame, channel.voidPromise()), () -> { });
     }
 
     @Override
@@ -30,14 +36,25 @@ record ChannelConnection(String username, Channel channel) implements ImConnecti
             written.complete(null);
             return written;
         }
-        ChannelFuture last = null;
-        for (Object frame : frames) {
-            last = channel.write(frame);
-        }
-        channel.flush();
         // Complete either way: a closed connection ends the catch-up through isOpen().
-        last.addListener(f -> written.complete(null));
+        onLoop(() -> {
+            ChannelFuture last = null;
+            for (Object frame : frames) {
+                last = channel.write(frame);
+            }
+            channel.flush();
+            last.addListener(f -> written.complete(null));
+        }, () -> written.complete(null));
         return written;
+    }
+
+    /** Queues the write on the channel's loop; {@code ifRejected} when the loop is shutting down. */
+    private void onLoop(Runnable write, Runnable ifRejected) {
+        try {
+            channel.eventLoop().execute(write);
+        } catch (RejectedExecutionException e) {
+            ifRejected.run();
+        }
     }
 
     @Override
