@@ -16,7 +16,9 @@ import java.util.concurrent.RejectedExecutionException;
  * frames leave in call order whatever thread calls. Netty writes at once when called on the
  * channel's own loop, and the IM sequencer's tasks (which push messages) run on event loops: a
  * push made there would overtake an earlier push that the store's completion thread had queued
- * (a conference participant saw seq 11 before 10).
+ * (a conference participant saw seq 11 before 10). From any other thread Netty queues the write
+ * itself, so {@link #send} wraps it in a task only on the loop: wrapping every push cost
+ * {@code capacity} a step or two (bench/README.md, eighth sitting).
  */
 record ChannelConnection(String username, Channel channel) implements ImConnection {
     ChannelConnection {
@@ -26,7 +28,11 @@ record ChannelConnection(String username, Channel channel) implements ImConnecti
 
     @Override
     public void send(Object frame) {
-        onLoop(() -> channel.writeAndFlush(frame, channel.voidPromise()), () -> { });
+        if (channel.eventLoop().inEventLoop()) {
+            onLoop(() -> channel.writeAndFlush(frame, channel.voidPromise()), () -> { });
+        } else {
+            channel.writeAndFlush(frame, channel.voidPromise()); // Netty queues it on the loop, in call order
+        }
     }
 
     @Override
