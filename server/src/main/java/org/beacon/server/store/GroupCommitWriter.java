@@ -40,6 +40,9 @@ import org.slf4j.LoggerFactory;
  * file), never for this writer's own commits, which is why it is read here and not on a separate
  * connection: a separate connection would see the server's own message traffic as changes too,
  * and could not tell an administrator's commit from it.
+ *
+ * <p>{@link TransactionHooks} hear of each transaction's start, its commit and any rollback, so that
+ * state kept in memory beside the database (the {@link MessageAppender}'s) can follow it.
  */
 final class GroupCommitWriter {
     private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
@@ -51,6 +54,34 @@ final class GroupCommitWriter {
     @FunctionalInterface
     interface Write<T> {
         T apply(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Told about the writer's transactions, on the writer thread. {@code rolledBack} also covers a
+     * single write undone to its savepoint while the rest of its batch goes on.
+     */
+    interface TransactionHooks {
+        TransactionHooks NONE = new TransactionHooks() {
+        };
+
+        /** A transaction has begun (BEGIN IMMEDIATE ran); writes follow. */
+        default void begun(Connection connection) throws SQLException {
+        }
+
+        /** The last statements of the transaction, before COMMIT; a failure rolls the batch back. */
+        default void beforeCommit(Connection connection) throws SQLException {
+        }
+
+        default void committed() {
+        }
+
+        /** Some or all of the transaction's writes were undone. */
+        default void rolledBack() {
+        }
+
+        /** Another program changed the database. */
+        default void externalChange() {
+        }
     }
 
     private record Task<T>(String what, Write<T> write, CompletableFuture<T> future) {
@@ -68,6 +99,7 @@ final class GroupCommitWriter {
     private final long changePollNanos;
     private final long commitSpacingNanos;
     private final Runnable onExternalChange;
+    private final TransactionHooks hooks;
     private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
     private final Object submitLock = new Object();
     private final Thread thread;
@@ -89,6 +121,11 @@ final class GroupCommitWriter {
 
     GroupCommitWriter(Connection connection, String db, int maxBatch, Duration changePoll, Duration commitSpacing,
             Runnable onExternalChange) {
+        this(connection, db, maxBatch, changePoll, commitSpacing, onExternalChange, TransactionHooks.NONE);
+    }
+
+    GroupCommitWriter(Connection connection, String db, int maxBatch, Duration changePoll, Duration commitSpacing,
+            Runnable onExternalChange, TransactionHooks hooks) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("maxBatch must be positive: " + maxBatch);
         }
@@ -99,6 +136,7 @@ final class GroupCommitWriter {
         this.commitSpacingNanos = commitSpacing.toNanos();
         this.lastCommitStart = System.nanoTime() - commitSpacingNanos; // the first write does not wait
         this.onExternalChange = onExternalChange;
+        this.hooks = hooks;
         this.thread = new Thread(this::run, "beacon-store-writer");
         // Daemon: a forgotten close() must not keep a JVM alive. Nothing acknowledged is lost by
         // that, because a write's future completes only after its COMMIT; close() drains the queue
@@ -216,13 +254,17 @@ final class GroupCommitWriter {
             return;
         }
         try {
+            hooks.begun(connection);
             if (runTogether(batch, results)) {
                 succeeded = batch.size();
             } else {
                 rollBackQuietly();
+                hooks.rolledBack();
                 exec("BEGIN IMMEDIATE");
+                hooks.begun(connection);
                 succeeded = runEachAlone(batch, results, failures);
             }
+            hooks.beforeCommit(connection);
             exec("COMMIT");
         } catch (SQLException | RuntimeException e) {
             try {
@@ -230,9 +272,11 @@ final class GroupCommitWriter {
             } catch (SQLException rollbackFailure) {
                 e.addSuppressed(rollbackFailure);
             }
+            hooks.rolledBack();
             failAll(batch, e);
             return;
         }
+        hooks.committed();
         commits.incrementAndGet();
         writesCommitted.addAndGet(succeeded);
         List<Task<?>> committed = List.copyOf(batch);
@@ -312,6 +356,7 @@ final class GroupCommitWriter {
     private void undo() throws SQLException {
         Schema.exec(connection, "ROLLBACK TO w");
         Schema.exec(connection, "RELEASE w");
+        hooks.rolledBack();
     }
 
     private void failAll(List<Task<?>> batch, Exception e) {
@@ -337,6 +382,7 @@ final class GroupCommitWriter {
             long version = Schema.intPragma(connection, "data_version");
             if (version != lastDataVersion) {
                 lastDataVersion = version;
+                hooks.externalChange();
                 onExternalChange.run();
             }
         } catch (SQLException e) {

@@ -144,7 +144,47 @@ final class Schema {
                     FROM messages m JOIN sessions s ON s.id = m.session_id
                     ORDER BY m.sent_at, s.no, m.seq""",
                     "DROP TABLE messages",
-                    "ALTER TABLE messages_by_arrival RENAME TO messages")));
+                    "ALTER TABLE messages_by_arrival RENAME TO messages")),
+            new Migration(4, "the per-session seq index written in groups, apart from the messages", List.of(
+                    // Why: each message added an entry at the end of its session's part of the
+                    // (session_no, seq) index, so a commit of N messages to N sessions wrote ~N
+                    // index pages to the WAL and the checkpoint copied them again: half the
+                    // writer's CPU with 300 busy sessions (bench/README.md, eighth sitting). Now
+                    // the writer assigns seqs itself and adds a session's entries to message_seqs
+                    // some at a time (MessageAppender); messages with an id at or above
+                    // message_seqs_state.indexed_below may not be in it yet, and reads look there too.
+                    """
+                    CREATE TABLE messages_v4 (
+                        id            INTEGER PRIMARY KEY,
+                        session_no    INTEGER NOT NULL REFERENCES sessions (no),
+                        seq           INTEGER NOT NULL,
+                        sender        TEXT    NOT NULL REFERENCES users (username),
+                        client_msg_id TEXT,
+                        text          TEXT    NOT NULL,
+                        sent_at       INTEGER NOT NULL,
+                        UNIQUE (client_msg_id, sender, session_no)
+                    )""",
+                    """
+                    INSERT INTO messages_v4 (id, session_no, seq, sender, client_msg_id, text, sent_at)
+                    SELECT id, session_no, seq, sender, client_msg_id, text, sent_at FROM messages ORDER BY id""",
+                    "DROP TABLE messages",
+                    "ALTER TABLE messages_v4 RENAME TO messages",
+                    """
+                    CREATE TABLE message_seqs (
+                        session_no INTEGER NOT NULL,
+                        seq        INTEGER NOT NULL,
+                        id         INTEGER NOT NULL,
+                        PRIMARY KEY (session_no, seq)
+                    ) WITHOUT ROWID""",
+                    "INSERT INTO message_seqs (session_no, seq, id) SELECT session_no, seq, id FROM messages",
+                    """
+                    CREATE TABLE message_seqs_state (
+                        id            INTEGER PRIMARY KEY CHECK (id = 1),
+                        indexed_below INTEGER NOT NULL
+                    )""",
+                    """
+                    INSERT INTO message_seqs_state (id, indexed_below)
+                    VALUES (1, (SELECT coalesce(max(id), 0) + 1 FROM messages))""")));
 
     private final List<Migration> migrations;
 

@@ -19,30 +19,48 @@ import org.beacon.server.store.SessionRecord.ParticipantRecord;
 /** SQL for sessions, participants with their delivery cursors, and messages. */
 final class SessionRows {
     private static final String SESSION_COLUMNS = """
-            s.id, s.kind, s.title, s.initiator, s.resource_id, s.started_at, s.ended_at, s.ended_by,
-            (SELECT coalesce(max(m.seq), 0) FROM messages m WHERE m.session_no = s.no) AS latest_seq""";
+            s.id, s.kind, s.title, s.initiator, s.resource_id, s.started_at, s.ended_at, s.ended_by, """
+            + "(" + latestSeqOf("s.no") + ") AS latest_seq";
     /** Messages are keyed by the session's integer number (see the schema); this finds it from the id. */
     private static final String SESSION_NO = "(SELECT no FROM sessions WHERE id = ?)";
     private static final String MESSAGE_COLUMNS = "seq, sender, text, sent_at, client_msg_id";
 
-    // The statements on the messages table, each answered through an index (SqliteStoreTest checks
-    // their query plans: a full scan would make every append or catch-up page cost O(messages)).
-    static final String APPEND = """
-            INSERT INTO messages (session_no, seq, sender, text, sent_at, client_msg_id)
-            SELECT s.no, coalesce((SELECT max(m.seq) FROM messages m WHERE m.session_no = s.no), 0) + 1,
-                   ?2, ?3, ?4, ?5
-            FROM sessions s WHERE s.id = ?1
-            ON CONFLICT (client_msg_id, sender, session_no) DO NOTHING
-            RETURNING seq""";
-    static final String LATEST_SEQ = "SELECT coalesce(max(seq), 0) FROM messages WHERE session_no = " + SESSION_NO;
+    /**
+     * Every message with a lower row id has its entry in {@code message_seqs}; later ones may not
+     * yet (see {@link MessageAppender}), so each query below also scans the rows from there: at
+     * most a few thousand, through the rowid.
+     */
+    private static final String INDEXED_BELOW = "(SELECT indexed_below FROM message_seqs_state)";
+
+    /** The ids of a session's messages in the seq range, from the index and from the rows not in it yet. */
+    private static String messageIds(String sessionNo, String seqCondition, String order) {
+        return "SELECT id FROM (SELECT id FROM message_seqs WHERE session_no = " + sessionNo + " AND " + seqCondition
+                + " ORDER BY seq " + order + " LIMIT ?3)"
+                + " UNION ALL SELECT id FROM messages WHERE id >= " + INDEXED_BELOW + " AND session_no = " + sessionNo
+                + " AND " + seqCondition;
+    }
+
+    private static final String SESSION_NO_1 = "(SELECT no FROM sessions WHERE id = ?1)";
+
+    // The statements on the messages table, each answered through an index or a rowid range
+    // (SqliteStoreTest checks their query plans: a full scan would make every catch-up page cost
+    // O(messages)). Appends are MessageAppender's.
+    static final String LATEST_SEQ = latestSeqOf(SESSION_NO_1);
     static final String FIND_MESSAGE = "SELECT " + MESSAGE_COLUMNS
             + " FROM messages WHERE session_no = " + SESSION_NO + " AND sender = ? AND client_msg_id = ?";
-    static final String MESSAGES_AFTER = "SELECT " + MESSAGE_COLUMNS
-            + " FROM messages WHERE session_no = " + SESSION_NO + " AND seq > ? ORDER BY seq LIMIT ?";
-    static final String MESSAGES_BEFORE = "SELECT " + MESSAGE_COLUMNS
-            + " FROM messages WHERE session_no = " + SESSION_NO + " AND seq < ? ORDER BY seq DESC LIMIT ?";
+    static final String MESSAGES_AFTER = "SELECT " + MESSAGE_COLUMNS + " FROM messages WHERE id IN ("
+            + messageIds(SESSION_NO_1, "seq > ?2", "ASC") + ") ORDER BY seq LIMIT ?3";
+    static final String MESSAGES_BEFORE = "SELECT " + MESSAGE_COLUMNS + " FROM messages WHERE id IN ("
+            + messageIds(SESSION_NO_1, "seq < ?2", "DESC") + ") ORDER BY seq DESC LIMIT ?3";
     static final String ACTIVE_SESSIONS =
             "SELECT " + SESSION_COLUMNS + " FROM sessions s WHERE s.ended_at IS NULL ORDER BY s.started_at, s.id";
+
+    /** The latest seq of the session with this number (an expression), 0 when it has none. */
+    private static String latestSeqOf(String sessionNo) {
+        return "SELECT coalesce(max(seq), 0) FROM (SELECT max(seq) AS seq FROM message_seqs WHERE session_no = "
+                + sessionNo + " UNION ALL SELECT max(seq) FROM messages WHERE id >= " + INDEXED_BELOW
+                + " AND session_no = " + sessionNo + ")";
+    }
 
     private SessionRows() {
     }
@@ -124,56 +142,7 @@ final class SessionRows {
         }
     }
 
-    static void insertMessage(Connection c, ServerMessage.Message m) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO messages (session_no, " + MESSAGE_COLUMNS
-                + ") SELECT no, ?, ?, ?, ?, ? FROM sessions WHERE id = ?")) {
-            ps.setLong(1, m.seq());
-            ps.setString(2, m.sender());
-            ps.setString(3, m.text());
-            ps.setLong(4, m.sentAt().toEpochMilli());
-            ps.setString(5, m.clientMsgId());
-            ps.setString(6, m.sessionId());
-            if (ps.executeUpdate() == 0) {
-                throw noSession(m.sessionId());
-            }
-        }
-    }
-
-    /**
-     * Stores a message under the session's next seq, unless this sender stored one with the same
-     * client id before (a resend): then that one is returned, marked duplicate, and no seq is used.
-     * One statement in the common case: the next seq is computed inside the INSERT (a lookup at the
-     * end of the (session, seq) index), the unique (client id, sender, session) index turns a resend
-     * into no row, and RETURNING hands back the seq. Runs in the writer's transaction, so seqs have
-     * no gaps.
-     */
-    static AppendedMessage append(Connection c, String sessionId, String sender, String clientMsgId, String text,
-            Instant sentAt) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(APPEND)) {
-            ps.setString(1, sessionId);
-            ps.setString(2, sender);
-            ps.setString(3, text);
-            ps.setLong(4, sentAt.toEpochMilli());
-            ps.setString(5, clientMsgId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    return new AppendedMessage(
-                            new ServerMessage.Message(sessionId, rs.getLong(1), sender, text, sentAt, clientMsgId), false);
-                }
-            }
-        }
-        Optional<ServerMessage.Message> earlier = findMessage(c, sessionId, sender, clientMsgId);
-        if (earlier.isPresent()) {
-            return new AppendedMessage(earlier.get(), true);
-        }
-        throw noSession(sessionId); // no row and no earlier copy: the session does not exist
-    }
-
-    private static StoreException noSession(String sessionId) {
-        return new StoreException(StoreException.Reason.NOT_FOUND, "no session " + sessionId);
-    }
-
-    /** The highest seq in a session, 0 when empty (a lookup at the end of the (session, seq) index). */
+    /** The highest seq in a session, 0 when empty: the end of its part of message_seqs, and the rows not in it yet. */
     static long latestSeq(Connection c, String sessionId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(LATEST_SEQ)) {
             ps.setString(1, sessionId);

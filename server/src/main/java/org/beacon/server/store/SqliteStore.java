@@ -61,6 +61,8 @@ public final class SqliteStore implements Store {
 
     private final Path file;
     private final Clock clock;
+    /** The writer's: messages and their seq index (used on the writer thread only). */
+    private final MessageAppender appender = new MessageAppender();
     private final GroupCommitWriter writer;
     private final ReadPool readers;
     private final ExecutorService notifier;
@@ -77,7 +79,7 @@ public final class SqliteStore implements Store {
         });
         this.readers = new ReadPool(readConnections, file.toString());
         this.writer = new GroupCommitWriter(writeConnection, file.toString(), MAX_BATCH, CHANGE_POLL, COMMIT_SPACING,
-                () -> notifier.execute(this::fireExternalChange));
+                () -> notifier.execute(this::fireExternalChange), appender);
         this.writer.start();
     }
 
@@ -392,7 +394,7 @@ public final class SqliteStore implements Store {
                     "sent_at must be whole milliseconds (the stored and wire precision): " + message.sentAt()));
         }
         return writer.submit("store message " + message.seq() + " of session " + message.sessionId(), c -> {
-            SessionRows.insertMessage(c, message);
+            appender.insert(c, message);
             return null;
         });
     }
@@ -405,7 +407,7 @@ public final class SqliteStore implements Store {
                     "sent_at must be whole milliseconds (the stored and wire precision): " + sentAt));
         }
         return writer.submit("append a message to session " + sessionId,
-                c -> SessionRows.append(c, sessionId, sender, clientMsgId, text, sentAt));
+                c -> appender.append(c, sessionId, sender, clientMsgId, text, sentAt));
     }
 
     @Override

@@ -455,7 +455,7 @@ class SqliteStoreTest {
 
         @Test
         void messageStatements_areAnsweredThroughIndexes_neverByScanningMessages() throws Exception {
-            List<String> statements = List.of(SessionRows.APPEND, SessionRows.LATEST_SEQ, SessionRows.FIND_MESSAGE,
+            List<String> statements = List.of(SessionRows.LATEST_SEQ, SessionRows.FIND_MESSAGE,
                     SessionRows.MESSAGES_AFTER, SessionRows.MESSAGES_BEFORE, SessionRows.ACTIVE_SESSIONS);
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
                 for (String sql : statements) {
@@ -748,6 +748,121 @@ class SqliteStoreTest {
             store.close();
             assertThat(failureReason(store.setImEnabled(false))).isEqualTo(StoreException.Reason.CLOSED);
             assertThat(failureReason(store.loadSettings())).isEqualTo(StoreException.Reason.CLOSED);
+        }
+    }
+
+    /**
+     * The per-session seq index is written a group of entries at a time (MessageAppender): reads
+     * find the messages whose entries are still waiting, and no message below indexed_below ever
+     * lacks its entry, whatever happens to the writer.
+     */
+    @Nested
+    @DisplayName("the seq index written in groups")
+    class SeqIndexInGroups {
+        @BeforeEach
+        void sessions() {
+            await(store.insertSession(aSession("busy", "alice", List.of("alice", "bob"))));
+            await(store.insertSession(aSession("quiet", "bob", List.of("bob", "carol"))));
+        }
+
+        private List<Long> append(String sessionId, String sender, int count) {
+            List<CompletableFuture<AppendedMessage>> appends = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                appends.add(store.appendMessage(sessionId, sender, sessionId + "-" + System.nanoTime() + "-" + i, "m", T0));
+            }
+            return appends.stream().map(f -> await(f).message().seq()).toList();
+        }
+
+        private long queryLong(String sql) throws SQLException {
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery(sql)) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+
+        private long entriesOf(String sessionId) throws SQLException {
+            return queryLong("SELECT count(*) FROM message_seqs WHERE session_no = (SELECT no FROM sessions WHERE id = '"
+                    + sessionId + "')");
+        }
+
+        /** Messages below indexed_below without their entry: must always be none. */
+        private long unindexedBelowTheMark() throws SQLException {
+            return queryLong("""
+                    SELECT count(*) FROM messages m WHERE m.id < (SELECT indexed_below FROM message_seqs_state)
+                    AND NOT EXISTS (SELECT 1 FROM message_seqs x WHERE x.session_no = m.session_no AND x.seq = m.seq
+                                    AND x.id = m.id)""");
+        }
+
+        private void assertReadsFind(String sessionId, long count) {
+            List<Long> all = LongStream.rangeClosed(1, count).boxed().toList();
+            assertThat(await(store.messagesAfter(sessionId, 0, 10_000))).extracting(ServerMessage.Message::seq)
+                    .containsExactlyElementsOf(all);
+            assertThat(await(store.messagesAfter(sessionId, count - 1, 1))).extracting(ServerMessage.Message::seq)
+                    .containsExactly(count);
+            assertThat(await(store.messagesBefore(sessionId, count + 1, 1))).extracting(ServerMessage.Message::seq)
+                    .containsExactly(count);
+            assertThat(await(store.messagesBefore(sessionId, count, 10_000))).hasSize((int) count - 1);
+            assertThat(await(store.loadSession(sessionId)).orElseThrow().latestSeq()).isEqualTo(count);
+        }
+
+        @Test
+        void readsFindMessagesWhoseEntriesWait_andASessionsEntriesAreWrittenOnceAGroupHasGathered() throws Exception {
+            assertThat(append("busy", "alice", MessageAppender.GROUP + 8)).containsExactlyElementsOf(
+                    LongStream.rangeClosed(1, MessageAppender.GROUP + 8).boxed().toList());
+            assertThat(append("quiet", "bob", 5)).containsExactly(1L, 2L, 3L, 4L, 5L);
+
+            assertThat(entriesOf("quiet")).as("a few messages wait in memory").isZero();
+            assertThat(entriesOf("busy")).as("a whole group was written").isGreaterThanOrEqualTo(MessageAppender.GROUP);
+            assertThat(unindexedBelowTheMark()).isZero();
+            assertReadsFind("busy", MessageAppender.GROUP + 8);
+            assertReadsFind("quiet", 5);
+        }
+
+        @Test
+        void aWaitingEntryIsWrittenOnceItFallsTooFarBehind() throws Exception {
+            append("quiet", "bob", 1);
+            append("busy", "alice", MessageAppender.MAX_UNINDEXED + 10);
+
+            assertThat(entriesOf("quiet")).isEqualTo(1);
+            assertThat(unindexedBelowTheMark()).isZero();
+            assertThat(queryLong("SELECT (SELECT max(id) FROM messages) - indexed_below FROM message_seqs_state"))
+                    .as("what a read may scan").isLessThan(MessageAppender.MAX_UNINDEXED + 1_000);
+            assertReadsFind("quiet", 1);
+        }
+
+        @Test
+        void entriesWaitingWhenTheStoreCloses_areWrittenAfterItOpensAgain_andSeqsGoOn() throws Exception {
+            append("quiet", "bob", 5);
+            reopen(); // close() leaves them waiting, as a crash would
+            assertThat(entriesOf("quiet")).isZero();
+            assertReadsFind("quiet", 5);
+
+            assertThat(append("quiet", "bob", 1)).containsExactly(6L);
+            assertThat(entriesOf("quiet")).as("recovered by the first append").isEqualTo(5);
+            assertThat(unindexedBelowTheMark()).isZero();
+            assertReadsFind("quiet", 6);
+        }
+
+        @Test
+        void aFailingWriteInABatch_leavesSeqsWithoutGapsAndTheIndexWhole() throws Exception {
+            append("quiet", "bob", 3);
+            Connection lock = holdWriteLock(db); // the writes below queue up and go in one batch
+            List<CompletableFuture<AppendedMessage>> appends = new ArrayList<>();
+            appends.add(store.appendMessage("quiet", "bob", "q-4", "m", T0));
+            CompletableFuture<Void> failing = store.insertMessage(aMessage("quiet", 99, "nobody"));
+            appends.add(store.appendMessage("quiet", "carol", "q-5", "m", T0));
+            CompletableFuture<Void> sameSeq = store.insertMessage(aMessage("quiet", 2, "carol"));
+            appends.add(store.appendMessage("busy", "alice", "b-1", "m", T0));
+            release(lock);
+
+            assertThat(appends.stream().map(f -> await(f).message().seq()).toList()).containsExactly(4L, 5L, 1L);
+            assertThat(failureReason(failing)).isEqualTo(StoreException.Reason.NOT_FOUND);
+            assertThat(failureReason(sameSeq)).isEqualTo(StoreException.Reason.DUPLICATE);
+            assertThat(unindexedBelowTheMark()).isZero();
+            assertThat(append("quiet", "carol", 1)).containsExactly(6L);
+            assertReadsFind("quiet", 6);
+            assertReadsFind("busy", 1);
         }
     }
 }
