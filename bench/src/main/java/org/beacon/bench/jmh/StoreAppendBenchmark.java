@@ -1,6 +1,8 @@
 package org.beacon.bench.jmh;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -10,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -42,11 +45,19 @@ import org.openjdk.jmh.infra.ThreadParams;
  * one writer thread with group commit) on a fresh database in a temporary folder.
  *
  * <p>Each JMH thread is a producer (as the server's sequencer hands writes over) appending ~200
- * character messages to its own session, keeping up to {@code inflight} appends outstanding before
- * it waits for the oldest: {@code inflight=1} is a producer that waits for every commit;
- * larger windows let the writer gather groups. The score is appends per second (each one durable
- * when its future completes); after every iteration the benchmark prints the store's
- * <b>messages per commit</b> and <b>commits per second</b> from {@link SqliteStore#stats()}.
+ * character messages with time-ordered client ids (as Beacon's client makes them), each to a
+ * session picked at random among {@code sessions}, keeping up to {@code inflight} appends
+ * outstanding before it waits for the oldest: {@code inflight=1} is a producer that waits for
+ * every commit; larger windows let the writer gather groups. The score is appends per second (each
+ * one durable when its future completes); after every iteration the benchmark prints the store's
+ * <b>messages per commit</b> and <b>commits per second</b> from {@link SqliteStore#stats()}, and
+ * the <b>writer thread's CPU time per message</b>.
+ *
+ * <p>{@code sessions} shows what spreading a commit's messages over many sessions costs: each
+ * message adds an entry at the end of its session's part of the {@code (session_no, seq)} index,
+ * so a commit of N messages to N different sessions writes ~N index pages to the WAL (and the
+ * checkpoint copies them again), where N messages to a few sessions share a few pages
+ * (bench/README.md, eighth sitting).
  *
  * <p>Run: {@code java -jar bench/target/beacon-bench.jar jmh StoreAppendBenchmark -t 4} (threads =
  * concurrent producers, default 4; try {@code -t 1} and {@code -t 16}). The disk's fsync time
@@ -60,17 +71,21 @@ import org.openjdk.jmh.infra.ThreadParams;
 @Threads(4)
 @Fork(1)
 public class StoreAppendBenchmark {
-    static final int SESSIONS = 64;
-
     @Param({"1", "16", "256"})
     int inflight;
 
+    /** Sessions the producers' messages are spread over. */
+    @Param({"4", "300"})
+    int sessions;
+
     Path folder;
     SqliteStore store;
-    String[] sessions = new String[SESSIONS];
+    String[] sessionIds;
     String text;
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private long commitsBefore;
     private long writesBefore;
+    private long writerCpuBefore;
     private long iterationStart;
 
     @Setup(Level.Trial)
@@ -78,16 +93,17 @@ public class StoreAppendBenchmark {
         folder = Files.createTempDirectory("beacon-jmh-store");
         store = SqliteStore.open(folder.resolve("bench.db"), OpenMode.CREATE_NEW, Clock.systemUTC());
         List<User> users = new ArrayList<>();
-        for (int i = 0; i < SESSIONS + 1; i++) {
+        for (int i = 0; i < sessions + 1; i++) {
             users.add(new User("p" + i, "Producer " + i, "bench", "UTC", "", Set.of("initiate_im"), List.of()));
         }
         store.importDirectory(List.of(new Organization("bench", "Bench", "eoc")), List.of(), users).join();
         Instant now = Instant.now();
-        for (int i = 0; i < SESSIONS; i++) {
-            sessions[i] = UUID.randomUUID().toString();
-            store.insertSession(new SessionRecord(sessions[i], SessionKind.PRIVATE, null, "p" + i, null, now, null, null,
-                    List.of(new SessionRecord.ParticipantRecord("p" + i, now, null, 0),
-                            new SessionRecord.ParticipantRecord("p" + SESSIONS, now, null, 0)), 0)).join();
+        sessionIds = new String[sessions];
+        for (int i = 0; i < sessions; i++) {
+            sessionIds[i] = UUID.randomUUID().toString();
+            store.insertSession(new SessionRecord(sessionIds[i], SessionKind.PRIVATE, null, "p" + i, null, now, null,
+                    null, List.of(new SessionRecord.ParticipantRecord("p" + i, now, null, 0),
+                            new SessionRecord.ParticipantRecord("p" + sessions, now, null, 0)), 0)).join();
         }
         text = "Two units en route to the staging area at Hwy 71, ETA six minutes; ".repeat(3);
     }
@@ -97,6 +113,7 @@ public class StoreAppendBenchmark {
         StoreStats stats = store.stats().join();
         commitsBefore = stats.commits();
         writesBefore = stats.writesCommitted();
+        writerCpuBefore = writerCpuNanos();
         iterationStart = System.nanoTime();
     }
 
@@ -106,8 +123,18 @@ public class StoreAppendBenchmark {
         long commits = stats.commits() - commitsBefore;
         long writes = stats.writesCommitted() - writesBefore;
         double seconds = (System.nanoTime() - iterationStart) / 1e9;
-        System.out.printf("  [store] %.1f messages per commit, %.0f commits/s%n",
-                commits == 0 ? 0.0 : (double) writes / commits, commits / seconds);
+        long writerCpu = writerCpuNanos() - writerCpuBefore;
+        System.out.printf("  [store] %.1f messages per commit, %.0f commits/s, writer CPU %.1f µs per message%n",
+                commits == 0 ? 0.0 : (double) writes / commits, commits / seconds,
+                writes == 0 ? 0.0 : writerCpu / 1e3 / writes);
+    }
+
+    /** CPU time of the store's writer thread so far (its name is {@code beacon-store-writer}). */
+    private long writerCpuNanos() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("beacon-store-writer"))
+                .mapToLong(t -> threads.getThreadCpuTime(t.getId()))
+                .sum();
     }
 
     @TearDown(Level.Trial)
@@ -122,12 +149,13 @@ public class StoreAppendBenchmark {
     @State(Scope.Thread)
     public static class Producer {
         final ArrayDeque<CompletableFuture<?>> window = new ArrayDeque<>();
+        final SplittableRandom random = new SplittableRandom();
         int index;
         long next;
 
         @Setup(Level.Trial)
         public void setUp(ThreadParams thread) {
-            index = thread.getThreadIndex() % SESSIONS;
+            index = thread.getThreadIndex();
         }
 
         @TearDown(Level.Iteration)
@@ -146,8 +174,11 @@ public class StoreAppendBenchmark {
             oldest.join();
         }
         long n = producer.next++;
-        producer.window.add(store.appendMessage(sessions[producer.index], "p" + producer.index,
-                "m-" + producer.index + "-" + n, text, Instant.ofEpochMilli(System.currentTimeMillis())));
+        int session = producer.random.nextInt(sessions);
+        // Time first, so that ids sort by time as the client's UUID version 7 ids do.
+        String clientMsgId = String.format("%016x-%02x-%08x", System.nanoTime(), producer.index, n);
+        producer.window.add(store.appendMessage(sessionIds[session], "p" + session, clientMsgId, text,
+                Instant.ofEpochMilli(System.currentTimeMillis())));
         return oldest;
     }
 }
