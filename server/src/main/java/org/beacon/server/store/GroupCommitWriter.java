@@ -82,7 +82,17 @@ final class GroupCommitWriter {
         /** Another program changed the database. */
         default void externalChange() {
         }
+
+        /** Whether there is work to do in a transaction of its own once no write has come for a moment. */
+        default boolean wantsQuietWork() {
+            return false;
+        }
+
+        /** That work, run between BEGIN and COMMIT when the queue has stayed empty for a moment. */
+        default void quiet(Connection connection) throws SQLException {
+        }
     }
+
 
     private record Task<T>(String what, Write<T> write, CompletableFuture<T> future) {
         void complete(Object result) {
@@ -100,6 +110,7 @@ final class GroupCommitWriter {
     private final long commitSpacingNanos;
     private final Runnable onExternalChange;
     private final TransactionHooks hooks;
+    private final long quietNanos;
     private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
     private final Object submitLock = new Object();
     private final Thread thread;
@@ -121,11 +132,12 @@ final class GroupCommitWriter {
 
     GroupCommitWriter(Connection connection, String db, int maxBatch, Duration changePoll, Duration commitSpacing,
             Runnable onExternalChange) {
-        this(connection, db, maxBatch, changePoll, commitSpacing, onExternalChange, TransactionHooks.NONE);
+        this(connection, db, maxBatch, changePoll, commitSpacing, onExternalChange, TransactionHooks.NONE, changePoll);
     }
 
+    /** @param quiet how long the queue stays empty before the hooks' quiet work runs */
     GroupCommitWriter(Connection connection, String db, int maxBatch, Duration changePoll, Duration commitSpacing,
-            Runnable onExternalChange, TransactionHooks hooks) {
+            Runnable onExternalChange, TransactionHooks hooks, Duration quiet) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("maxBatch must be positive: " + maxBatch);
         }
@@ -137,6 +149,7 @@ final class GroupCommitWriter {
         this.lastCommitStart = System.nanoTime() - commitSpacingNanos; // the first write does not wait
         this.onExternalChange = onExternalChange;
         this.hooks = hooks;
+        this.quietNanos = quiet.toNanos();
         this.thread = new Thread(this::run, "beacon-store-writer");
         // Daemon: a forgotten close() must not keep a JVM alive. Nothing acknowledged is lost by
         // that, because a write's future completes only after its COMMIT; close() drains the queue
@@ -200,12 +213,15 @@ final class GroupCommitWriter {
         boolean stopping = false;
         while (!stopping) {
             Task<?> first;
+            boolean quietWork = hooks.wantsQuietWork();
             try {
-                first = queue.poll(changePollNanos, TimeUnit.NANOSECONDS);
+                first = queue.poll(quietWork ? quietNanos : changePollNanos, TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 continue; // only close() stops this thread, so that no queued write is dropped
             }
-            if (first != null) {
+            if (first == null && quietWork) {
+                runQuietWork();
+            } else if (first != null) {
                 batch.add(first);
                 waitForSpacing(lastCommitStart + commitSpacingNanos);
                 queue.drainTo(batch, maxBatch - batch.size());
@@ -289,6 +305,25 @@ final class GroupCommitWriter {
                 }
             }
         });
+    }
+
+    /** The hooks' quiet work in a transaction of its own; a failure is logged, and rolled back. */
+    private void runQuietWork() {
+        try {
+            exec("BEGIN IMMEDIATE");
+        } catch (SQLException e) {
+            log.warn("Could not begin the quiet-time work on {}: {}", db, e.getMessage());
+            return;
+        }
+        try {
+            hooks.quiet(connection);
+            exec("COMMIT");
+            hooks.committed();
+        } catch (SQLException | RuntimeException e) {
+            rollBackQuietly();
+            hooks.rolledBack();
+            log.warn("The quiet-time work on {} failed: {}", db, e.getMessage());
+        }
     }
 
     /**

@@ -22,6 +22,8 @@ import org.beacon.protocol.ServerMessage;
  * row is written at once, under a row id and the session's next seq that this class assigns; its
  * index entry waits in memory until the session has {@code group} waiting, or until it is
  * {@code maxUnindexed} rows old, and is then written with the others of its session, into one page.
+ * When the traffic pauses (the writer's queue stays empty for a moment) every waiting entry is
+ * written, so on a quiet server reads find everything in the index.
  *
  * <p>What readers rely on: every message with a row id below {@code message_seqs_state.indexed_below}
  * has its entry in {@code message_seqs}; the rest (at most about {@code maxUnindexed} rows) are
@@ -58,6 +60,8 @@ final class MessageAppender implements GroupCommitWriter.TransactionHooks {
     private boolean used;
     private long nextId;
     private long indexedBelow;
+    /** Index entries waiting in memory, over all sessions. */
+    private int waitingTotal;
 
     MessageAppender() {
         this(GROUP, MAX_UNINDEXED);
@@ -84,7 +88,7 @@ final class MessageAppender implements GroupCommitWriter.TransactionHooks {
             this.latestSeq = latestSeq;
         }
 
-        void await(long seq, long id) {
+        void add(long seq, long id) {
             if (waiting == waitingSeqs.length) {
                 waitingSeqs = Arrays.copyOf(waitingSeqs, waiting * 2);
                 waitingIds = Arrays.copyOf(waitingIds, waiting * 2);
@@ -106,7 +110,8 @@ final class MessageAppender implements GroupCommitWriter.TransactionHooks {
         long seq = session.latestSeq + 1;
         if (insertRow(c, session, seq, sender, clientMsgId, text, sentAt)) {
             session.latestSeq = seq;
-            session.await(seq, nextId++);
+            session.add(seq, nextId++);
+            waitingTotal++;
             return new AppendedMessage(new ServerMessage.Message(sessionId, seq, sender, text, sentAt, clientMsgId), false);
         }
         Optional<ServerMessage.Message> earlier = SessionRows.findMessage(c, sessionId, sender, clientMsgId);
@@ -206,6 +211,20 @@ final class MessageAppender implements GroupCommitWriter.TransactionHooks {
         }
     }
 
+    /** Entries wait only while messages keep coming: in a quiet moment all are written, and reads scan nothing. */
+    @Override
+    public boolean wantsQuietWork() {
+        return waitingTotal > 0 && !needsRecovery;
+    }
+
+    @Override
+    public void quiet(Connection c) throws SQLException {
+        for (SessionSeqs session : sessions.values()) {
+            writeWaiting(c, session);
+        }
+        setIndexedBelow(c, nextId);
+    }
+
     @Override
     public void committed() {
         if (sessions.size() > MAX_CACHED_SESSIONS) {
@@ -226,6 +245,7 @@ final class MessageAppender implements GroupCommitWriter.TransactionHooks {
     /** Drops what memory holds; the next transaction starts with {@link #recover}. */
     private void forget() {
         sessions.clear();
+        waitingTotal = 0;
         needsRecovery = true;
     }
 
@@ -244,6 +264,7 @@ final class MessageAppender implements GroupCommitWriter.TransactionHooks {
             ps.executeUpdate();
         }
         sessions.clear();
+        waitingTotal = 0;
         nextId = queryLong(c, "SELECT coalesce(max(id), 0) + 1 FROM messages");
         indexedBelow = below;
         setIndexedBelow(c, nextId);
@@ -254,6 +275,7 @@ final class MessageAppender implements GroupCommitWriter.TransactionHooks {
         for (int i = 0; i < session.waiting; i++) {
             writeEntry(c, session.no, session.waitingSeqs[i], session.waitingIds[i]);
         }
+        waitingTotal -= session.waiting;
         session.waiting = 0;
     }
 

@@ -56,6 +56,11 @@ public final class SqliteStore implements Store {
      * in them overall (steady p99 10.0 -> 6.4 ms, capacity 10,000 -> 12,500/s; bench/README.md).
      */
     static final int WAL_AUTOCHECKPOINT_PAGES = 300;
+    /**
+     * How long the writer's queue stays empty before the seq index entries still waiting in memory
+     * are written (MessageAppender): only a pause in the traffic, never under steady load.
+     */
+    static final Duration QUIET = Duration.ofMillis(5);
     private static final int READERS = 3;
     private static final Logger log = LoggerFactory.getLogger(SqliteStore.class);
 
@@ -68,8 +73,8 @@ public final class SqliteStore implements Store {
     private final ExecutorService notifier;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
-    private SqliteStore(Path file, Clock clock, Connection writeConnection, List<Connection> readConnections)
-            throws SQLException {
+    private SqliteStore(Path file, Clock clock, Connection writeConnection, List<Connection> readConnections,
+            Duration quiet) throws SQLException {
         this.file = file;
         this.clock = clock;
         this.notifier = Executors.newSingleThreadExecutor(r -> {
@@ -79,7 +84,7 @@ public final class SqliteStore implements Store {
         });
         this.readers = new ReadPool(readConnections, file.toString());
         this.writer = new GroupCommitWriter(writeConnection, file.toString(), MAX_BATCH, CHANGE_POLL, COMMIT_SPACING,
-                () -> notifier.execute(this::fireExternalChange), appender);
+                () -> notifier.execute(this::fireExternalChange), appender, quiet);
         this.writer.start();
     }
 
@@ -100,6 +105,11 @@ public final class SqliteStore implements Store {
     }
 
     static SqliteStore open(Path db, OpenMode mode, Clock clock, Duration busyTimeout, Schema schema) {
+        return open(db, mode, clock, busyTimeout, schema, QUIET);
+    }
+
+    /** @param quiet how long the writer waits for more writes before it writes the waiting index entries */
+    static SqliteStore open(Path db, OpenMode mode, Clock clock, Duration busyTimeout, Schema schema, Duration quiet) {
         Objects.requireNonNull(db, "db");
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(clock, "clock");
@@ -121,7 +131,7 @@ public final class SqliteStore implements Store {
                 opened.add(reader);
                 readConnections.add(reader);
             }
-            SqliteStore store = new SqliteStore(file, clock, writeConnection, readConnections);
+            SqliteStore store = new SqliteStore(file, clock, writeConnection, readConnections, quiet);
             log.debug("Opened {} (schema version {})", name, schema.latestVersion());
             return store;
         } catch (SQLException | RuntimeException e) {
@@ -162,7 +172,7 @@ public final class SqliteStore implements Store {
         config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));
         config.enforceForeignKeys(true);
         config.setReadOnly(readOnly);
-        // Nothing here asks for generated keys (appends use RETURNING); left on, the driver runs an
+        // Nothing here asks for generated keys (the appender picks row ids); left on, the driver runs an
         // extra "SELECT last_insert_rowid()" statement after every INSERT.
         config.setGetGeneratedKeys(false);
         return DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());

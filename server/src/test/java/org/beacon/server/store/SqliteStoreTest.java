@@ -761,8 +761,15 @@ class SqliteStoreTest {
     class SeqIndexInGroups {
         @BeforeEach
         void sessions() {
+            reopenWithQuietAfter(Duration.ofHours(1)); // entries wait until a rule below writes them
             await(store.insertSession(aSession("busy", "alice", List.of("alice", "bob"))));
             await(store.insertSession(aSession("quiet", "bob", List.of("bob", "carol"))));
+        }
+
+        /** Reopens the store; its writer writes all waiting entries once no write came for {@code quiet}. */
+        private void reopenWithQuietAfter(Duration quiet) {
+            store.close();
+            store = SqliteStore.open(db, OpenMode.EXISTING, CLOCK, SqliteStore.DEFAULT_BUSY_TIMEOUT, Schema.current(), quiet);
         }
 
         private List<Long> append(String sessionId, String sender, int count) {
@@ -834,7 +841,7 @@ class SqliteStoreTest {
         @Test
         void entriesWaitingWhenTheStoreCloses_areWrittenAfterItOpensAgain_andSeqsGoOn() throws Exception {
             append("quiet", "bob", 5);
-            reopen(); // close() leaves them waiting, as a crash would
+            reopenWithQuietAfter(Duration.ofHours(1)); // close() leaves them waiting, as a crash would
             assertThat(entriesOf("quiet")).isZero();
             assertReadsFind("quiet", 5);
 
@@ -842,6 +849,18 @@ class SqliteStoreTest {
             assertThat(entriesOf("quiet")).as("recovered by the first append").isEqualTo(5);
             assertThat(unindexedBelowTheMark()).isZero();
             assertReadsFind("quiet", 6);
+        }
+
+        @Test
+        void aPauseInTheTraffic_writesEveryWaitingEntry() throws Exception {
+            reopenWithQuietAfter(SqliteStore.QUIET);
+            append("quiet", "bob", 5);
+            append("busy", "alice", 3);
+
+            Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> entriesOf("quiet") == 5 && entriesOf("busy") == 3);
+            assertThat(queryLong("SELECT indexed_below - (SELECT max(id) FROM messages) FROM message_seqs_state"))
+                    .as("reads scan nothing").isEqualTo(1);
+            assertReadsFind("quiet", 5);
         }
 
         @Test
