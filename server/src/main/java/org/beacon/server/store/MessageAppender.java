@@ -22,8 +22,8 @@ import org.beacon.protocol.ServerMessage;
  * row is written at once, under a row id and the session's next seq that this class assigns; its
  * index entry waits in memory until the session has {@code group} waiting, or until it is
  * {@code maxUnindexed} rows old, and is then written with the others of its session, into one page.
- * When the traffic pauses (the writer's queue stays empty for a moment) every waiting entry is
- * written, so on a quiet server reads find everything in the index.
+ * When the traffic pauses (the writer's queue stays empty for a moment) with a few hundred rows
+ * or more above the mark, every waiting entry is written, so after a burst reads scan little.
  *
  * <p>What readers rely on: every message with a row id below {@code message_seqs_state.indexed_below}
  * has its entry in {@code message_seqs}; the rest (at most about {@code maxUnindexed} rows) are
@@ -43,6 +43,8 @@ final class MessageAppender implements GroupCommitWriter.TransactionHooks {
     static final int GROUP = 32;
     /** ...or when the oldest is this many rows behind the newest: what a read may have to scan. */
     static final int MAX_UNINDEXED = 4_096;
+    /** A pause in the traffic writes the waiting entries once reads would scan at least this many rows. */
+    static final int QUIET_MIN_UNINDEXED = 256;
     /** Sessions kept in memory; beyond this, those without waiting entries are dropped (and reloaded when used). */
     static final int MAX_CACHED_SESSIONS = 10_000;
 
@@ -60,8 +62,6 @@ final class MessageAppender implements GroupCommitWriter.TransactionHooks {
     private boolean used;
     private long nextId;
     private long indexedBelow;
-    /** Index entries waiting in memory, over all sessions. */
-    private int waitingTotal;
 
     MessageAppender() {
         this(GROUP, MAX_UNINDEXED);
@@ -111,7 +111,6 @@ final class MessageAppender implements GroupCommitWriter.TransactionHooks {
         if (insertRow(c, session, seq, sender, clientMsgId, text, sentAt)) {
             session.latestSeq = seq;
             session.add(seq, nextId++);
-            waitingTotal++;
             return new AppendedMessage(new ServerMessage.Message(sessionId, seq, sender, text, sentAt, clientMsgId), false);
         }
         Optional<ServerMessage.Message> earlier = SessionRows.findMessage(c, sessionId, sender, clientMsgId);
@@ -211,10 +210,14 @@ final class MessageAppender implements GroupCommitWriter.TransactionHooks {
         }
     }
 
-    /** Entries wait only while messages keep coming: in a quiet moment all are written, and reads scan nothing. */
+    /**
+     * Entries wait only while messages keep coming: in a quiet moment all are written, and reads
+     * scan nothing; a few hundred rows are not worth a commit of their own (a conference at a few
+     * messages a second would pay one per message).
+     */
     @Override
     public boolean wantsQuietWork() {
-        return waitingTotal > 0 && !needsRecovery;
+        return !needsRecovery && nextId - indexedBelow >= QUIET_MIN_UNINDEXED;
     }
 
     @Override
@@ -245,7 +248,6 @@ final class MessageAppender implements GroupCommitWriter.TransactionHooks {
     /** Drops what memory holds; the next transaction starts with {@link #recover}. */
     private void forget() {
         sessions.clear();
-        waitingTotal = 0;
         needsRecovery = true;
     }
 
@@ -264,7 +266,6 @@ final class MessageAppender implements GroupCommitWriter.TransactionHooks {
             ps.executeUpdate();
         }
         sessions.clear();
-        waitingTotal = 0;
         nextId = queryLong(c, "SELECT coalesce(max(id), 0) + 1 FROM messages");
         indexedBelow = below;
         setIndexedBelow(c, nextId);
@@ -275,7 +276,6 @@ final class MessageAppender implements GroupCommitWriter.TransactionHooks {
         for (int i = 0; i < session.waiting; i++) {
             writeEntry(c, session.no, session.waitingSeqs[i], session.waitingIds[i]);
         }
-        waitingTotal -= session.waiting;
         session.waiting = 0;
     }
 

@@ -855,9 +855,10 @@ class SqliteStoreTest {
         void aPauseInTheTraffic_writesEveryWaitingEntry() throws Exception {
             reopenWithQuietAfter(SqliteStore.QUIET);
             append("quiet", "bob", 5);
-            append("busy", "alice", 3);
+            append("busy", "alice", MessageAppender.QUIET_MIN_UNINDEXED); // "quiet" waits, the rows pile up above it
 
-            Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> entriesOf("quiet") == 5 && entriesOf("busy") == 3);
+            Awaitility.await().atMost(10, TimeUnit.SECONDS).until(
+                    () -> entriesOf("quiet") == 5 && entriesOf("busy") == MessageAppender.QUIET_MIN_UNINDEXED);
             assertThat(queryLong("SELECT indexed_below - (SELECT max(id) FROM messages) FROM message_seqs_state"))
                     .as("reads scan nothing").isEqualTo(1);
             assertReadsFind("quiet", 5);
