@@ -5,8 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.beacon.protocol.ServerMessage;
@@ -20,13 +22,14 @@ import org.beacon.protocol.ServerMessage;
  * and every page costs a WAL write, its share of the fsync and a copy at the checkpoint. With 300
  * busy sessions that was half the writer's CPU (bench/README.md, eighth sitting). Here a message's
  * row is written at once, under a row id and the session's next seq that this class assigns; its
- * index entry waits in memory until the session has {@code group} waiting, or until it is
- * {@code maxUnindexed} rows old, and is then written with the others of its session, into one page.
+ * index entry waits in memory until the session has {@link #GROUP} waiting, or until it is
+ * {@link #MAX_UNINDEXED} rows old, and is then written with the others of its session, into one page.
  * When the traffic pauses (the writer's queue stays empty for a moment) with a few hundred rows
- * or more above the mark, every waiting entry is written, so after a burst reads scan little.
+ * or more above the mark, the waiting entries are written, {@link #QUIET_SESSIONS} sessions per
+ * transaction, so after a burst reads scan little.
  *
  * <p>What readers rely on: every message with a row id below {@code message_seqs_state.indexed_below}
- * has its entry in {@code message_seqs}; the rest (at most about {@code maxUnindexed} rows) are
+ * has its entry in {@code message_seqs}; the rest (at most about {@link #MAX_UNINDEXED} rows) are
  * found by scanning the rows from there ({@link SessionRows}). Both change only in the writer's
  * transaction, so a reader's snapshot always holds them together. After a crash the entries that
  * were waiting in memory are simply missing; {@link #recover} adds them from the rows, which were
@@ -45,6 +48,11 @@ final class MessageAppender implements GroupCommitWriter.TransactionHooks {
     static final int MAX_UNINDEXED = 4_096;
     /** A pause in the traffic writes the waiting entries once reads would scan at least this many rows. */
     static final int QUIET_MIN_UNINDEXED = 256;
+    /**
+     * Sessions whose entries one quiet-time transaction writes: a few milliseconds at most, so that
+     * a write arriving meanwhile waits little; the next pause writes the next ones.
+     */
+    static final int QUIET_SESSIONS = 32;
     /** Sessions kept in memory; beyond this, those without waiting entries are dropped (and reloaded when used). */
     static final int MAX_CACHED_SESSIONS = 10_000;
 
@@ -54,26 +62,14 @@ final class MessageAppender implements GroupCommitWriter.TransactionHooks {
             ON CONFLICT (client_msg_id, sender, session_no) DO NOTHING""";
     private static final String INSERT_ENTRY = "INSERT INTO message_seqs (session_no, seq, id) VALUES (?, ?, ?)";
 
-    private final int group;
-    private final int maxUnindexed;
     private final Map<String, SessionSeqs> sessions = new HashMap<>();
+    /** The sessions with entries waiting, so that a commit looks at those only. */
+    private final List<SessionSeqs> withWaiting = new ArrayList<>();
     private boolean needsRecovery = true;
     /** Whether this transaction stored a message through this appender. */
     private boolean used;
     private long nextId;
     private long indexedBelow;
-
-    MessageAppender() {
-        this(GROUP, MAX_UNINDEXED);
-    }
-
-    MessageAppender(int group, int maxUnindexed) {
-        if (group < 1 || maxUnindexed < 1) {
-            throw new IllegalArgumentException("group and maxUnindexed must be positive: " + group + ", " + maxUnindexed);
-        }
-        this.group = group;
-        this.maxUnindexed = maxUnindexed;
-    }
 
     /** One session as the appender knows it: its number, latest seq, and index entries not yet written. */
     private static final class SessionSeqs {
@@ -110,6 +106,9 @@ final class MessageAppender implements GroupCommitWriter.TransactionHooks {
         long seq = session.latestSeq + 1;
         if (insertRow(c, session, seq, sender, clientMsgId, text, sentAt)) {
             session.latestSeq = seq;
+            if (session.waiting == 0) {
+                withWaiting.add(session);
+            }
             session.add(seq, nextId++);
             return new AppendedMessage(new ServerMessage.Message(sessionId, seq, sender, text, sentAt, clientMsgId), false);
         }
@@ -197,14 +196,17 @@ final class MessageAppender implements GroupCommitWriter.TransactionHooks {
             return; // else nothing was stored: every row below indexed_below is still in the index
         }
         long below = nextId;
-        for (SessionSeqs session : sessions.values()) {
-            if (session.waiting >= group || (session.waiting > 0 && session.waitingIds[0] < nextId - maxUnindexed)) {
-                writeWaiting(c, session);
+        for (SessionSeqs session : withWaiting) {
+            if (session.waiting == 0) {
+                continue; // written already, by insert()
             }
-            if (session.waiting > 0) {
+            if (session.waiting >= GROUP || session.waitingIds[0] < nextId - MAX_UNINDEXED) {
+                writeWaiting(c, session);
+            } else {
                 below = Math.min(below, session.waitingIds[0]);
             }
         }
+        withWaiting.removeIf(session -> session.waiting == 0);
         if (below != indexedBelow) {
             setIndexedBelow(c, below);
         }
@@ -222,10 +224,23 @@ final class MessageAppender implements GroupCommitWriter.TransactionHooks {
 
     @Override
     public void quiet(Connection c) throws SQLException {
-        for (SessionSeqs session : sessions.values()) {
-            writeWaiting(c, session);
+        long below = nextId;
+        int written = 0;
+        for (SessionSeqs session : withWaiting) {
+            if (session.waiting == 0) {
+                continue;
+            }
+            if (written < QUIET_SESSIONS) {
+                writeWaiting(c, session);
+                written++;
+            } else {
+                below = Math.min(below, session.waitingIds[0]);
+            }
         }
-        setIndexedBelow(c, nextId);
+        withWaiting.removeIf(session -> session.waiting == 0);
+        if (below != indexedBelow) {
+            setIndexedBelow(c, below);
+        }
     }
 
     @Override
@@ -248,6 +263,7 @@ final class MessageAppender implements GroupCommitWriter.TransactionHooks {
     /** Drops what memory holds; the next transaction starts with {@link #recover}. */
     private void forget() {
         sessions.clear();
+        withWaiting.clear();
         needsRecovery = true;
     }
 
@@ -266,8 +282,8 @@ final class MessageAppender implements GroupCommitWriter.TransactionHooks {
             ps.executeUpdate();
         }
         sessions.clear();
+        withWaiting.clear();
         nextId = queryLong(c, "SELECT coalesce(max(id), 0) + 1 FROM messages");
-        indexedBelow = below;
         setIndexedBelow(c, nextId);
         needsRecovery = false;
     }

@@ -60,7 +60,7 @@ public final class SqliteStore implements Store {
      * How long the writer's queue stays empty before the seq index entries still waiting in memory
      * are written (MessageAppender): only a pause in the traffic, never under steady load.
      */
-    static final Duration QUIET = Duration.ofMillis(5);
+    static final Duration QUIET = Duration.ofMillis(20);
     private static final int READERS = 3;
     private static final Logger log = LoggerFactory.getLogger(SqliteStore.class);
 
