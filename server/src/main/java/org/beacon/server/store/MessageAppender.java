@@ -46,6 +46,12 @@ final class MessageAppender implements GroupCommitWriter.TransactionHooks {
     static final int GROUP = 32;
     /** ...or when the oldest is this many rows behind the newest: what a read may have to scan. */
     static final int MAX_UNINDEXED = 4_096;
+    /**
+     * Sessions whose due entries one commit writes at most; the rest wait for the next commits.
+     * Without a bound, sessions that began waiting together (all of them, after a start) fell
+     * due together, and one commit in every few thousand messages wrote them all (~300 pages).
+     */
+    static final int SESSIONS_PER_COMMIT = 16;
     /** A pause in the traffic writes the waiting entries once reads would scan at least this many rows. */
     static final int QUIET_MIN_UNINDEXED = 256;
     /**
@@ -196,12 +202,15 @@ final class MessageAppender implements GroupCommitWriter.TransactionHooks {
             return; // else nothing was stored: every row below indexed_below is still in the index
         }
         long below = nextId;
-        for (SessionSeqs session : withWaiting) {
+        int written = 0;
+        for (SessionSeqs session : withWaiting) { // oldest first: in the order they began waiting
             if (session.waiting == 0) {
                 continue; // written already, by insert()
             }
-            if (session.waiting >= GROUP || session.waitingIds[0] < nextId - MAX_UNINDEXED) {
+            boolean due = session.waiting >= GROUP || session.waitingIds[0] < nextId - MAX_UNINDEXED;
+            if (due && written < SESSIONS_PER_COMMIT) {
                 writeWaiting(c, session);
+                written++;
             } else {
                 below = Math.min(below, session.waitingIds[0]);
             }
