@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.beacon.protocol.ServerMessage;
 
 /**
@@ -201,24 +202,7 @@ final class MessageAppender implements GroupCommitWriter.TransactionHooks {
             }
             return; // else nothing was stored: every row below indexed_below is still in the index
         }
-        long below = nextId;
-        int written = 0;
-        for (SessionSeqs session : withWaiting) { // oldest first: in the order they began waiting
-            if (session.waiting == 0) {
-                continue; // written already, by insert()
-            }
-            boolean due = session.waiting >= GROUP || session.waitingIds[0] < nextId - MAX_UNINDEXED;
-            if (due && written < SESSIONS_PER_COMMIT) {
-                writeWaiting(c, session);
-                written++;
-            } else {
-                below = Math.min(below, session.waitingIds[0]);
-            }
-        }
-        withWaiting.removeIf(session -> session.waiting == 0);
-        if (below != indexedBelow) {
-            setIndexedBelow(c, below);
-        }
+        writeDue(c, s -> s.waiting >= GROUP || s.waitingIds[0] < nextId - MAX_UNINDEXED, SESSIONS_PER_COMMIT);
     }
 
     /**
@@ -233,13 +217,22 @@ final class MessageAppender implements GroupCommitWriter.TransactionHooks {
 
     @Override
     public void quiet(Connection c) throws SQLException {
+        writeDue(c, s -> true, QUIET_SESSIONS);
+    }
+
+    /**
+     * Writes the waiting entries of at most {@code most} of the sessions {@code due} picks, oldest
+     * first (in the order they began waiting), and moves {@code indexed_below} up to the oldest
+     * entry still waiting, or past the newest row.
+     */
+    private void writeDue(Connection c, Predicate<SessionSeqs> due, int most) throws SQLException {
         long below = nextId;
         int written = 0;
         for (SessionSeqs session : withWaiting) {
             if (session.waiting == 0) {
-                continue;
+                continue; // written already, by insert()
             }
-            if (written < QUIET_SESSIONS) {
+            if (written < most && due.test(session)) {
                 writeWaiting(c, session);
                 written++;
             } else {
