@@ -93,7 +93,6 @@ final class GroupCommitWriter {
         }
     }
 
-
     private record Task<T>(String what, Write<T> write, CompletableFuture<T> future) {
         void complete(Object result) {
             @SuppressWarnings("unchecked") T value = (T) result;

@@ -274,7 +274,7 @@ final class MessageAppender implements GroupCommitWriter.TransactionHooks {
      * memory when the server stopped, or when a transaction rolled back) and loads the next row
      * id. Runs inside the writer's transaction; idempotent.
      */
-    void recover(Connection c) throws SQLException {
+    private void recover(Connection c) throws SQLException {
         long below = queryLong(c, "SELECT indexed_below FROM message_seqs_state");
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO message_seqs (session_no, seq, id)

@@ -21,8 +21,8 @@ final class SessionRows {
     private static final String SESSION_COLUMNS = """
             s.id, s.kind, s.title, s.initiator, s.resource_id, s.started_at, s.ended_at, s.ended_by, """
             + "(" + latestSeqOf("s.no") + ") AS latest_seq";
-    /** Messages are keyed by the session's integer number (see the schema); this finds it from the id. */
-    private static final String SESSION_NO = "(SELECT no FROM sessions WHERE id = ?)";
+    /** Messages are keyed by the session's integer number (see the schema); this finds it from the id, parameter 1. */
+    private static final String SESSION_NO = "(SELECT no FROM sessions WHERE id = ?1)";
     private static final String MESSAGE_COLUMNS = "seq, sender, text, sent_at, client_msg_id";
 
     /**
@@ -40,18 +40,16 @@ final class SessionRows {
                 + " AND " + seqCondition;
     }
 
-    private static final String SESSION_NO_1 = "(SELECT no FROM sessions WHERE id = ?1)";
-
     // The statements on the messages table, each answered through an index or a rowid range
     // (SqliteStoreTest checks their query plans: a full scan would make every catch-up page cost
     // O(messages)). Appends are MessageAppender's.
-    static final String LATEST_SEQ = latestSeqOf(SESSION_NO_1);
+    static final String LATEST_SEQ = latestSeqOf(SESSION_NO);
     static final String FIND_MESSAGE = "SELECT " + MESSAGE_COLUMNS
-            + " FROM messages WHERE session_no = " + SESSION_NO + " AND sender = ? AND client_msg_id = ?";
+            + " FROM messages WHERE session_no = " + SESSION_NO + " AND sender = ?2 AND client_msg_id = ?3";
     static final String MESSAGES_AFTER = "SELECT " + MESSAGE_COLUMNS + " FROM messages WHERE id IN ("
-            + messageIds(SESSION_NO_1, "seq > ?2", "ASC") + ") ORDER BY seq LIMIT ?3";
+            + messageIds(SESSION_NO, "seq > ?2", "ASC") + ") ORDER BY seq LIMIT ?3";
     static final String MESSAGES_BEFORE = "SELECT " + MESSAGE_COLUMNS + " FROM messages WHERE id IN ("
-            + messageIds(SESSION_NO_1, "seq < ?2", "DESC") + ") ORDER BY seq DESC LIMIT ?3";
+            + messageIds(SESSION_NO, "seq < ?2", "DESC") + ") ORDER BY seq DESC LIMIT ?3";
     static final String ACTIVE_SESSIONS =
             "SELECT " + SESSION_COLUMNS + " FROM sessions s WHERE s.ended_at IS NULL ORDER BY s.started_at, s.id";
 
