@@ -8,7 +8,7 @@ import org.beacon.protocol.ErrorCode;
 /**
  * Coalesces acks: of many "shown up to seq N" calls for a session, only the highest is sent, at
  * most once per flush delay (after the first call of a quiet period), so that acking does not
- * double the traffic.
+ * double the traffic. The acks of one round leave in one socket write.
  *
  * <p>An ack that did not get through is sent again: after the resume when it was lost with the
  * connection, when IM is switched back on when it was refused with {@code FEATURE_DISABLED}, and
@@ -77,7 +77,7 @@ final class AckCoalescer {
             if (cursor.wanted > cursor.sent) {
                 long seq = cursor.wanted;
                 cursor.sent = seq;
-                connection.ack(sessionId, seq).whenComplete((ok, error) -> {
+                connection.writeAck(sessionId, seq).whenComplete((ok, error) -> {
                     if (error == null) {
                         cursor.confirmed = Math.max(cursor.confirmed, seq);
                     } else if (isPermanent(Connection.unwrap(error))) {
@@ -92,6 +92,7 @@ final class AckCoalescer {
                 });
             }
         });
+        connection.flushWrites();
     }
 
     private void scheduleFlush(Duration after) {

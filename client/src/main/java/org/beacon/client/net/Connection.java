@@ -339,11 +339,32 @@ public final class Connection implements AutoCloseable {
         return cause;
     }
 
+    /**
+     * An {@code ack} written to the socket but not flushed: the acks of one {@link AckCoalescer}
+     * round leave together at {@link #flushWrites()}, in one socket write instead of one each.
+     */
+    CompletableFuture<ServerMessage.Ok> writeAck(String sessionId, long seq) {
+        assert loop.inEventLoop();
+        return sendSignedIn(id -> new ClientMessage.Ack(id, sessionId, seq), false);
+    }
+
+    /** Sends what {@link #writeAck} queued. Event loop only. */
+    void flushWrites() {
+        assert loop.inEventLoop();
+        if (link != null) {
+            link.channel().flush();
+        }
+    }
+
     private CompletableFuture<ServerMessage.Ok> sendSignedIn(LongFunction<? extends ClientMessage> builder) {
+        return sendSignedIn(builder, true);
+    }
+
+    private CompletableFuture<ServerMessage.Ok> sendSignedIn(LongFunction<? extends ClientMessage> builder, boolean flush) {
         if (!state.isSignedIn() || link == null) {
             return CompletableFuture.failedFuture(new ConnectionLostException("not signed in (" + state.status() + ")"));
         }
-        return link.send(builder);
+        return link.send(builder, flush);
     }
 
     private CompletableFuture<LoginResult> signIn(LongFunction<ClientMessage> authenticate) {

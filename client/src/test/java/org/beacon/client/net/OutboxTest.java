@@ -2,7 +2,11 @@ package org.beacon.client.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioSocketChannel;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.beacon.client.net.ConnectionState.Status;
 import org.beacon.client.net.OutgoingMessage;
@@ -19,6 +23,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 @DisplayName("Outbox")
 class OutboxTest {
     private ConnectionFixture f;
+    private ClientTransport transport;
 
     @BeforeEach
     void start() throws InterruptedException {
@@ -28,6 +33,9 @@ class OutboxTest {
     @AfterEach
     void stop() {
         f.close();
+        if (transport != null) {
+            transport.close();
+        }
     }
 
     private OutgoingMessage awaitOutcome(OutgoingMessage submitted, OutgoingMessage.Status status) {
@@ -185,6 +193,36 @@ class OutboxTest {
                 .extracting(ClientMessage.Ack::sessionId, ClientMessage.Ack::seq)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("s1", 100L),
                         org.assertj.core.groups.Tuple.tuple("s2", 50L));
+    }
+
+    /** Counts the socket writes of each channel: one per flush that has something to send. */
+    public static final class WriteCountingChannel extends NioSocketChannel {
+        static final AtomicInteger WRITES = new AtomicInteger();
+
+        @Override
+        protected void doWrite(ChannelOutboundBuffer in) throws Exception {
+            if (!in.isEmpty()) {
+                WRITES.incrementAndGet();
+            }
+            super.doWrite(in);
+        }
+    }
+
+    @Test
+    void acksOfOneRound_leaveInOneSocketWrite() throws InterruptedException {
+        f.close();
+        transport = ClientTransport.create(1, NioIoHandler.newFactory(), WriteCountingChannel.class);
+        f = new ConnectionFixture(builder -> builder.transport(transport));
+        f.signIn();
+        List<String> sessions = List.of("s1", "s2", "s3", "s4");
+        sessions.forEach(session -> f.connection.ackUpTo(session, 9));
+        f.connection.ping().join(); // every ackUpTo above has reached the event loop
+        int writesBefore = WriteCountingChannel.WRITES.get();
+
+        f.scheduler.advance(Duration.ofMillis(150));
+
+        sessions.forEach(session -> f.server.awaitRequest(ClientMessage.Ack.class, ack -> ack.sessionId().equals(session)));
+        assertThat(WriteCountingChannel.WRITES.get() - writesBefore).isEqualTo(1);
     }
 
     @Test
