@@ -73,26 +73,35 @@ final class AckCoalescer {
         if (!connection.state().isSignedIn()) {
             return;
         }
-        cursors.forEach((sessionId, cursor) -> {
+        boolean wrote = false;
+        for (Map.Entry<String, Cursor> entry : cursors.entrySet()) {
+            Cursor cursor = entry.getValue();
             if (cursor.wanted > cursor.sent) {
-                long seq = cursor.wanted;
-                cursor.sent = seq;
-                connection.writeAck(sessionId, seq).whenComplete((ok, error) -> {
-                    if (error == null) {
-                        cursor.confirmed = Math.max(cursor.confirmed, seq);
-                    } else if (isPermanent(Connection.unwrap(error))) {
-                        cursors.remove(sessionId, cursor);
-                    } else {
-                        cursor.sent = cursor.confirmed;
-                        Throwable cause = Connection.unwrap(error);
-                        if (!(cause instanceof ConnectionLostException) && !isImOff(cause)) {
-                            scheduleFlush(retryDelay);
-                        }
-                    }
-                });
+                write(entry.getKey(), cursor);
+                wrote = true;
+            }
+        }
+        if (wrote) {
+            connection.flushWrites();
+        }
+    }
+
+    private void write(String sessionId, Cursor cursor) {
+        long seq = cursor.wanted;
+        cursor.sent = seq;
+        connection.writeAck(sessionId, seq).whenComplete((ok, error) -> {
+            if (error == null) {
+                cursor.confirmed = Math.max(cursor.confirmed, seq);
+            } else if (isPermanent(Connection.unwrap(error))) {
+                cursors.remove(sessionId, cursor);
+            } else {
+                cursor.sent = cursor.confirmed;
+                Throwable cause = Connection.unwrap(error);
+                if (!(cause instanceof ConnectionLostException) && !isImOff(cause)) {
+                    scheduleFlush(retryDelay);
+                }
             }
         });
-        connection.flushWrites();
     }
 
     private void scheduleFlush(Duration after) {
