@@ -61,6 +61,8 @@ import org.slf4j.LoggerFactory;
 public final class BeaconServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BeaconServer.class);
     private static final long LOAD_TIMEOUT_SECONDS = 30;
+    /** Connections the kernel may hold for accepting; more than Linux's default cap, for hosts that raise it. */
+    static final int ACCEPT_BACKLOG = 16_384;
 
     private final ServerConfig config;
     private final Store store;
@@ -148,9 +150,10 @@ public final class BeaconServer implements AutoCloseable {
             ServerBootstrap bootstrap = new ServerBootstrap()
                     .group(boss, workers)
                     .channel(channelType)
-                    // Room for a whole site reconnecting at once after a network blip (the resume
-                    // storm overflowed a 1,024 queue); Linux caps it at net.core.somaxconn (4,096).
-                    .option(ChannelOption.SO_BACKLOG, 4096)
+                    // Room for a whole site reconnecting at once after a network blip. Linux caps
+                    // it at net.core.somaxconn (4,096 by default): a connection that finds the
+                    // queue full waits for the kernel's 1-s SYN-ACK retransmission (README).
+                    .option(ChannelOption.SO_BACKLOG, ACCEPT_BACKLOG)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childOption(ChannelOption.SO_KEEPALIVE, true)
                     .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(64 * 1024, 1024 * 1024))
