@@ -40,6 +40,7 @@ import org.beacon.server.auth.ResumeTokens;
 import org.beacon.server.directory.Directory;
 import org.beacon.server.directory.User;
 import org.beacon.server.im.SessionRequests;
+import org.beacon.server.net.AcceptQueueCap;
 import org.beacon.server.net.BeaconChannelInitializer;
 import org.beacon.server.net.ImRequests;
 import org.beacon.server.net.NetServices;
@@ -154,14 +155,17 @@ public final class BeaconServer implements AutoCloseable {
                     // it at net.core.somaxconn (4,096 by default): a connection that finds the
                     // queue full waits for the kernel's 1-s SYN-ACK retransmission (README).
                     .option(ChannelOption.SO_BACKLOG, ACCEPT_BACKLOG)
-                    .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childOption(ChannelOption.SO_KEEPALIVE, true)
+                    // No child options that cost the accept thread a system call each and change
+                    // nothing: Netty turns TCP_NODELAY on for every socket it makes, and the idle
+                    // timeout finds a dead peer long before SO_KEEPALIVE's two hours would.
                     .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(64 * 1024, 1024 * 1024))
                     .childHandler(new BeaconChannelInitializer(services));
             listener = bootstrap.bind(config.bindAddress(), config.port()).syncUninterruptibly().channel();
             stops.push(() -> listener.close().awaitUninterruptibly(5, TimeUnit.SECONDS));
             running = true;
             log.info("Listening on {} ({} transport)", address(), epoll ? "epoll" : "nio");
+            AcceptQueueCap.shortfall(ACCEPT_BACKLOG, AcceptQueueCap.read(AcceptQueueCap.LINUX_SOMAXCONN))
+                    .ifPresent(log::info);
             return port();
         } catch (Exception e) { // Netty rethrows a bind failure's checked BindException undeclared
             stopAll();

@@ -3,6 +3,8 @@ package org.beacon.server.net;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
 import java.nio.file.Path;
 import org.beacon.protocol.ClientMessage;
 import org.beacon.protocol.ErrorCode;
@@ -43,6 +45,16 @@ class HandshakeTest {
         assertThat(hello.server()).startsWith("beacon-server/");
         assertThat(hello.maxFrame()).isEqualTo(Protocol.DEFAULT_MAX_FRAME);
         assertThat(hello.heartbeatSeconds()).isEqualTo(30);
+    }
+
+    @Test
+    void acceptedConnections_sendSmallFramesAtOnce() throws Exception {
+        server.signedIn("alice");
+
+        // Nagle's algorithm would hold a small event back until the previous one is acked. The
+        // server sets no option for it: Netty turns TCP_NODELAY on for each socket it accepts.
+        Channel serverSide = server.server().connections().channelsOf("alice").get(0);
+        assertThat(serverSide.config().getOption(ChannelOption.TCP_NODELAY)).isTrue();
     }
 
     @Test
