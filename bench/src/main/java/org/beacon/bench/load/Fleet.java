@@ -28,6 +28,8 @@ import org.beacon.protocol.reply.LoginResult;
  */
 public final class Fleet implements AutoCloseable {
     public static final String PASSWORD = "bench";
+    /** Long enough for 10,000 sockets' closes to complete on the loops. */
+    private static final Duration CLOSE_QUIET_PERIOD = Duration.ofMillis(200);
 
     private final String host;
     private final int port;
@@ -172,7 +174,10 @@ public final class Fleet implements AutoCloseable {
         return client.connection().signedInAs();
     }
 
-    /** Closes every connection, then the transport, and waits (bounded) for its threads to end. */
+    /**
+     * Closes every connection, then the transport once its loops have had nothing to do for a
+     * moment (the sockets' closes complete on them), and waits (bounded) for its threads to end.
+     */
     @Override
     public void close() {
         List<BenchClient> all;
@@ -182,7 +187,7 @@ public final class Fleet implements AutoCloseable {
         for (BenchClient client : all) {
             client.connection().close();
         }
-        transport.close();
+        transport.closeWhenQuiet(CLOSE_QUIET_PERIOD);
         transport.group().terminationFuture().awaitUninterruptibly(10, TimeUnit.SECONDS);
     }
 }

@@ -9,6 +9,7 @@ import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
@@ -70,8 +71,18 @@ public final class ClientTransport implements AutoCloseable {
     /** Shuts the group down if this transport created it. Does not wait. */
     @Override
     public void close() {
+        closeWhenQuiet(Duration.ZERO);
+    }
+
+    /**
+     * Shuts the group down, if this transport created it, once no task has come for {@code quiet}
+     * (within two seconds more at most): the channels still closing finish first, where with none
+     * a loop may end while a socket's close is still in flight, and Netty logs a rejected task for
+     * each. Does not wait.
+     */
+    public void closeWhenQuiet(Duration quiet) {
         if (owned) {
-            group.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+            group.shutdownGracefully(quiet.toMillis(), quiet.toMillis() + 2_000, TimeUnit.MILLISECONDS);
         }
     }
 }
