@@ -10,6 +10,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.unix.UnixChannelOption;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.group.ChannelGroup;
@@ -18,12 +19,16 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -44,6 +49,7 @@ import org.beacon.server.net.AcceptQueueCap;
 import org.beacon.server.net.BeaconChannelInitializer;
 import org.beacon.server.net.ImRequests;
 import org.beacon.server.net.NetServices;
+import org.beacon.server.net.PortListeners;
 import org.beacon.server.presence.PresenceService;
 import org.beacon.server.presence.SignedInConnections;
 import org.beacon.server.region.RegionState;
@@ -75,6 +81,7 @@ public final class BeaconServer implements AutoCloseable {
     private final Deque<Runnable> stops = new ArrayDeque<>();
     private volatile boolean running;
     private Channel listener;
+    private int acceptQueues;
     private ChannelGroup connections;
 
     /** A server with production password hashing. */
@@ -132,7 +139,12 @@ public final class BeaconServer implements AutoCloseable {
             IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
             Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class
                     : NioServerSocketChannel.class;
-            EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("beacon-accept"), io);
+            // One accept queue and thread per event loop where the kernel can share a port out
+            // (SO_REUSEPORT) and this server can check that no other process joined it: when a
+            // whole site reconnects at once, one accept thread on a busy machine falls behind and
+            // the connections that overflow its queue wait a second (bench/README.md).
+            int acceptQueues = epoll && PortListeners.available() ? config.ioThreads() : 1;
+            EventLoopGroup boss = new MultiThreadIoEventLoopGroup(acceptQueues, new DefaultThreadFactory("beacon-accept"), io);
             stops.push(() -> shutDown(boss));
             EventLoopGroup workers = new MultiThreadIoEventLoopGroup(config.ioThreads(),
                     new DefaultThreadFactory("beacon-io"), io);
@@ -160,10 +172,24 @@ public final class BeaconServer implements AutoCloseable {
                     // timeout finds a dead peer long before SO_KEEPALIVE's two hours would.
                     .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(64 * 1024, 1024 * 1024))
                     .childHandler(new BeaconChannelInitializer(services));
+            if (acceptQueues > 1) {
+                bootstrap.option(UnixChannelOption.SO_REUSEPORT, true);
+            }
             listener = bootstrap.bind(config.bindAddress(), config.port()).syncUninterruptibly().channel();
             stops.push(() -> listener.close().awaitUninterruptibly(5, TimeUnit.SECONDS));
+            List<Channel> listeners = new ArrayList<>(List.of(listener));
+            while (listeners.size() < acceptQueues) {
+                Channel more = bootstrap.bind(config.bindAddress(), port()).syncUninterruptibly().channel();
+                stops.push(() -> more.close().awaitUninterruptibly(5, TimeUnit.SECONDS));
+                listeners.add(more);
+            }
+            if (acceptQueues > 1) {
+                requireOnlyOwnListeners(listeners);
+            }
+            this.acceptQueues = acceptQueues;
             running = true;
-            log.info("Listening on {} ({} transport)", address(), epoll ? "epoll" : "nio");
+            log.info("Listening on {} ({} transport, {} accept queue{})", address(), epoll ? "epoll" : "nio",
+                    acceptQueues, acceptQueues == 1 ? "" : "s");
             AcceptQueueCap.shortfall(ACCEPT_BACKLOG, AcceptQueueCap.read(AcceptQueueCap.LINUX_SOMAXCONN))
                     .ifPresent(log::info);
             return port();
@@ -174,12 +200,36 @@ public final class BeaconServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Fails the start when a socket of another process listens on this server's port too: with
+     * SO_REUSEPORT it would have bound without error and taken a share of the connections.
+     */
+    private void requireOnlyOwnListeners(List<Channel> listeners) throws IOException {
+        Set<Long> own = new HashSet<>();
+        for (Channel channel : listeners) {
+            PortListeners.inodeOf(((EpollServerSocketChannel) channel).fd().intValue()).ifPresent(own::add);
+        }
+        Set<Long> all = PortListeners.listening(port());
+        if (own.size() != listeners.size() || !own.containsAll(all)) {
+            throw new IllegalStateException("Cannot start: Address already in use: another process also listens on port "
+                    + port() + " (" + (all.size() - own.size()) + " socket(s) besides this server's " + listeners.size() + ")");
+        }
+    }
+
     /** The bound address; only after {@link #start()}. */
     public synchronized InetSocketAddress address() {
         if (listener == null) {
             throw new IllegalStateException("not started");
         }
         return (InetSocketAddress) listener.localAddress();
+    }
+
+    /** The sockets this server listens on, one accept queue and thread each; only after {@link #start()}. */
+    public synchronized int acceptQueues() {
+        if (listener == null) {
+            throw new IllegalStateException("not started");
+        }
+        return acceptQueues;
     }
 
     /** The bound port; only after {@link #start()}. */

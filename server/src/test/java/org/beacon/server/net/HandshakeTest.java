@@ -2,6 +2,7 @@ package org.beacon.server.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -102,13 +103,34 @@ class HandshakeTest {
     }
 
     @Test
-    void start_onABusyPort_failsAndUndoesItself() {
+    void start_onABusyPort_failsAndUndoesItself() throws Exception {
         BeaconServer second = new BeaconServer(ServerConfig.defaults().withBindAddress("127.0.0.1")
                 .withPort(server.server().port()), server.otherStore(), TestServer.HASHER);
         assertThatThrownBy(second::start).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Address already in use");
         second.close();
         assertThatThrownBy(second::port).isInstanceOf(IllegalStateException.class);
+        // With one accept queue per loop (SO_REUSEPORT) the second server could bind; it must
+        // not have taken any of the port's connections with it.
+        assertThat(server.helloed()).isNotNull();
+        if (PortListeners.available()) {
+            assertThat(PortListeners.listening(server.server().port())).hasSize(server.server().acceptQueues());
+        }
+    }
+
+    @Test
+    void start_listensWithOneAcceptQueuePerEventLoop() throws Exception {
+        assumeTrue(PortListeners.available(), "the host does not list its sockets");
+
+        BeaconServer wide = new BeaconServer(ServerConfig.defaults().withBindAddress("127.0.0.1").withPort(0)
+                .withIoThreads(3), server.otherStore(), TestServer.HASHER);
+        try {
+            wide.start();
+            assertThat(PortListeners.listening(wide.port())).hasSize(3);
+            assertThat(wide.acceptQueues()).isEqualTo(3);
+        } finally {
+            wide.close();
+        }
     }
 
     @Test
