@@ -209,10 +209,12 @@ public final class BeaconServer implements AutoCloseable {
         for (Channel channel : listeners) {
             PortListeners.inodeOf(((EpollServerSocketChannel) channel).fd().intValue()).ifPresent(own::add);
         }
-        Set<Long> all = PortListeners.listening(port());
-        if (own.size() != listeners.size() || !own.containsAll(all)) {
+        Set<Long> others = new HashSet<>(PortListeners.listening(port()));
+        others.removeAll(own);
+        if (own.size() != listeners.size() || !others.isEmpty()) {
             throw new IllegalStateException("Cannot start: Address already in use: another process also listens on port "
-                    + port() + " (" + (all.size() - own.size()) + " socket(s) besides this server's " + listeners.size() + ")");
+                    + port() + " (" + others.size() + " socket(s) besides this server's " + listeners.size()
+                    + (own.size() == listeners.size() ? "" : ", not all of which it could identify") + ")");
         }
     }
 
