@@ -104,6 +104,11 @@ public final class BenchCommand implements Callable<Integer> {
                     + " (default: auto; steady and capacity epoll).")
     GeneratorTransport clientTransport;
 
+    @Option(names = "--timeline", paramLabel = "FILE",
+            description = "Also write one CSV line per message of the measured window: intended time, first and last"
+                    + " delivery (ms, the generator's monotonic clock), recipients (steady, capacity, fanout).")
+    Path timeline;
+
     @Option(names = "--keep-files", description = "Keep the launched server's folder (database, server.log).")
     boolean keepFiles;
 
@@ -160,18 +165,18 @@ public final class BenchCommand implements Callable<Integer> {
                 fsync.getValueAtPercentile(99) / 1000.0, Machine.loadAverage());
         boolean clean = true;
         for (Scenario scenario : scenarios) {
-            Report report = runOne(scenario, fsync);
+            Report report = runOne(scenario, fsync, scenarios.size() == 1);
             out.println("== " + scenario.name());
             report.print(out);
             if (json != null) {
-                report.writeJson(scenarios.size() == 1 ? json : withSuffix(json, scenario.name()));
+                report.writeJson(scenarios.size() == 1 ? json : withSuffix(json, scenario.name(), ".json"));
             }
             clean &= report.getLong("lost") == 0 && report.getLong("duplicated") == 0 && report.get("failure") == null;
         }
         return clean ? 0 : 1;
     }
 
-    private Report runOne(Scenario scenario, Histogram fsync) throws Exception {
+    private Report runOne(Scenario scenario, Histogram fsync, boolean single) throws Exception {
         Settings settings = resolve(scenario.defaults(smoke));
         Report report = new Report();
         report.put("scenario", scenario.name());
@@ -195,6 +200,11 @@ public final class BenchCommand implements Callable<Integer> {
                     clientTransport != null ? clientTransport : scenario.defaultTransport(), seeded - 1, out, report,
                     UUID.randomUUID().toString().substring(0, 8))) {
                 scenario.run(run);
+                if (timeline != null) {
+                    Path file = single ? timeline : withSuffix(timeline, scenario.name(), ".csv");
+                    run.tracker().writeTimeline(file);
+                    out.println("timeline: " + file);
+                }
             }
         } catch (Exception e) {
             report.put("failure", e.toString());
@@ -227,11 +237,11 @@ public final class BenchCommand implements Callable<Integer> {
                 smoke);
     }
 
-    private static Path withSuffix(Path file, String suffix) {
+    private static Path withSuffix(Path file, String suffix, String extension) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         String base = dot > 0 ? name.substring(0, dot) : name;
-        return file.resolveSibling(base + "-" + suffix + ".json");
+        return file.resolveSibling(base + "-" + suffix + extension);
     }
 
     /** {@code auto}, {@code io_uring}, ... to a {@link GeneratorTransport}; anything else is a usage error naming the choices. */

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Timeout;
@@ -32,10 +34,12 @@ class BenchSmokeTest {
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void scenario_smoke_losesAndDuplicatesNothing(String scenario) throws Exception {
         Path json = folder.resolve(scenario + ".json");
+        Path timeline = folder.resolve(scenario + ".csv");
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         int exit;
         try (PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8)) {
-            exit = BenchCommand.execute(out, scenario, "--smoke", "--json", json.toString());
+            exit = BenchCommand.execute(out, scenario, "--smoke", "--json", json.toString(), "--timeline",
+                    timeline.toString());
         }
         String output = console.toString(StandardCharsets.UTF_8);
 
@@ -46,6 +50,8 @@ class BenchSmokeTest {
         assertThat(report.get("lost").asLong()).as(output).isZero();
         assertThat(report.get("duplicated").asLong()).as(output).isZero();
         assertThat(output).contains("== " + scenario);
+        assertThat(Files.readAllLines(timeline)).first().asString().startsWith("session_id,seq,intended_ms");
+        assertThat(report.get("machine_busy_s").asDouble()).as(output).isPositive();
         // Not vacuous: messages flowed, or every connection was there.
         if (report.has("resumed")) {
             assertThat(report.get("resumed").asLong()).as(output).isEqualTo(report.get("clients").asLong());
@@ -59,6 +65,11 @@ class BenchSmokeTest {
             assertThat(report.get("step1_delivered_per_s").asDouble()).as(output).isPositive();
         } else {
             assertThat(report.get("delivered_per_s").asDouble()).as(output).isPositive();
+            // One line per message sent in the measured window, each complete after the drain.
+            List<String> lines = Files.readAllLines(timeline);
+            assertThat(lines).as(output).hasSizeGreaterThan(1);
+            assertThat(lines.get(1).split(",")).as(lines.get(1)).hasSize(7)
+                    .satisfies(fields -> assertThat(fields[6]).isEqualTo(fields[5]));
         }
     }
 }

@@ -1,8 +1,13 @@
 package org.beacon.bench.load;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -138,6 +143,22 @@ public final class DeliveryTracker {
         return histogram;
     }
 
+    /**
+     * Writes one CSV line per message intended inside the {@link #window}: its session, seq,
+     * intended time, first and last delivery (milliseconds on this JVM's {@code System.nanoTime()}
+     * clock, which on Linux is {@code CLOCK_MONOTONIC}: the clock of {@code perf -k monotonic} and
+     * {@code /proc}-based samplers), and how many of its recipients got it. For tail analysis: which
+     * messages were slow, and when.
+     */
+    public void writeTimeline(Path file) throws IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(file)) {
+            out.write("session_id,seq,intended_ms,first_ms,last_ms,recipients,received\n");
+            for (Map.Entry<String, Ledger> entry : sessions.entrySet()) {
+                entry.getValue().writeTimeline(entry.getKey(), out, windowStart, windowEnd);
+            }
+        }
+    }
+
     private Ledger ledger(String sessionId) {
         Ledger ledger = sessions.get(sessionId);
         if (ledger == null) {
@@ -204,6 +225,17 @@ public final class DeliveryTracker {
                 boolean inWindow = intended[seq] >= windowStart && intended[seq] < windowEnd;
                 if (count[seq] == recipients && recipients > 0 && inWindow) {
                     into.recordValue(Math.max(0, (last[seq] - first[seq]) / 1_000));
+                }
+            }
+        }
+
+        synchronized void writeTimeline(String sessionId, BufferedWriter out, long windowStart, long windowEnd)
+                throws IOException {
+            int recipients = participants.length - 1;
+            for (int seq = acked.nextSetBit(0); seq >= 0; seq = acked.nextSetBit(seq + 1)) {
+                if (count[seq] > 0 && intended[seq] >= windowStart && intended[seq] < windowEnd) {
+                    out.write(String.format(Locale.ROOT, "%s,%d,%.3f,%.3f,%.3f,%d,%d\n", sessionId, seq,
+                            intended[seq] / 1e6, first[seq] / 1e6, last[seq] / 1e6, recipients, count[seq]));
                 }
             }
         }

@@ -2,7 +2,9 @@ package org.beacon.bench.scenario;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -14,6 +16,7 @@ import org.beacon.bench.load.Fleet;
 import org.beacon.bench.load.GeneratorTransport;
 import org.beacon.bench.load.Latency;
 import org.beacon.bench.load.Progress;
+import org.beacon.bench.report.MachineCpu;
 import org.beacon.bench.report.Report;
 import org.beacon.bench.server.ProcessProbe;
 import org.beacon.bench.server.ServerUnderTest;
@@ -40,6 +43,8 @@ public final class BenchRun implements AutoCloseable {
     private final Fleet fleet;
     private final StatsObserver observer;
     private volatile double generatorCpuAtStart = ownCpuSeconds();
+    private volatile Optional<MachineCpu> machineAtStart = MachineCpu.now();
+    private volatile CompletableFuture<StatsResult> serverAtStart;
 
     public BenchRun(Settings settings, ServerUnderTest server, GeneratorTransport clientTransport, int observerIndex,
             PrintStream out, Report report, String runId) throws InterruptedException {
@@ -166,26 +171,54 @@ public final class BenchRun implements AutoCloseable {
         }
     }
 
-    /** Marks the start of the measured window for {@code generator_cpu_s} (default: the run's start). */
-    public void markMeasureStart() {
+    /**
+     * Marks the start of the measured window for {@code generator_cpu_s} and the machine's CPU
+     * figures (default: the run's start) and samples the server's stats at the same moment.
+     * Passing that sample to {@link #putOutcome} makes {@code server_cpu_s} cover the same window,
+     * and only then is {@code other_cpu_s} reported.
+     */
+    public CompletableFuture<StatsResult> markMeasureStart() {
         generatorCpuAtStart = ownCpuSeconds();
+        machineAtStart = MachineCpu.now();
+        CompletableFuture<StatsResult> stats = observer.sampleAsync();
+        serverAtStart = stats;
+        return stats;
     }
 
     private static double ownCpuSeconds() {
         return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(-1.0);
     }
 
-    /** Lost, duplicated, errors (total and {@code errors_CODE}), server CPU and heap. */
+    /**
+     * Lost, duplicated, errors (total and {@code errors_CODE}), server CPU and heap, and the
+     * machine's CPU over the generator's window: {@code machine_busy_s}, {@code machine_idle_s} and,
+     * when {@code statsBefore} is the sample {@link #markMeasureStart} took, {@code other_cpu_s}
+     * (busy time that was neither the server's nor the generator's: other processes and kernel threads).
+     */
     public void putOutcome(StatsResult statsBefore) {
         report.put("lost", tracker.lost());
         report.put("duplicated", tracker.duplicates());
         report.put("errors", errors.total());
         errors.snapshot().forEach((code, n) -> report.put("errors_" + code, n));
+        double generatorCpu = ownCpuSeconds() - generatorCpuAtStart;
+        Optional<MachineCpu> machineAtEnd = MachineCpu.now();
         StatsResult last = statsAfterFullGc();
-        if (last != null && statsBefore != null) {
-            report.put("server_cpu_s", last.cpuSeconds() - statsBefore.cpuSeconds());
+        report.put("generator_cpu_s", generatorCpu);
+        Double serverCpu = last != null && statsBefore != null ? last.cpuSeconds() - statsBefore.cpuSeconds() : null;
+        if (serverCpu != null) {
+            report.put("server_cpu_s", serverCpu);
         }
-        report.put("generator_cpu_s", ownCpuSeconds() - generatorCpuAtStart);
+        Optional<MachineCpu> machineBefore = machineAtStart;
+        if (machineBefore.isPresent() && machineAtEnd.isPresent()) {
+            double busy = machineAtEnd.get().busySecondsSince(machineBefore.get());
+            report.put("machine_busy_s", busy);
+            report.put("machine_idle_s", machineAtEnd.get().idleSecondsSince(machineBefore.get()));
+            CompletableFuture<StatsResult> marked = serverAtStart;
+            boolean sameWindow = marked != null && marked.isDone() && marked.join() == statsBefore;
+            if (serverCpu != null && sameWindow && server.pid().isPresent()) {
+                report.put("other_cpu_s", busy - serverCpu - generatorCpu);
+            }
+        }
         report.put("server_heap_peak_bytes", observer.peakHeapAfterGc());
         if (last != null) {
             report.put("server_heap_after_run_bytes", last.heapAfterGcBytes());

@@ -103,8 +103,7 @@ final class MessageShots implements OpenLoop.Shot {
         run.sendLag().window(measureFrom, end);
         run.tracker().window(measureFrom, end);
         loop.run(start, measureFrom, this);
-        run.markMeasureStart();
-        CompletableFuture<StatsResult> atStart = run.observer().sampleAsync();
+        CompletableFuture<StatsResult> atStart = run.markMeasureStart();
         long offered = loop.run(measureFrom, end, this);
         return new Window(offered, run.drain(this::settled), atStart);
     }

@@ -70,8 +70,8 @@ final class ResumeStorm implements Scenario {
         dropAll(run, clients);
         int rounds = warmUp(run, clients, tokens);
         run.report().put("warmup_rounds", rounds);
-        StatsResult before = run.observer().sample();
-        run.markMeasureStart(); // CPU figures cover both storms (and the drop between them), not the sign-ins
+        // CPU figures cover both storms (and the drop between them), not the sign-ins
+        StatsResult before = run.markMeasureStart().join();
 
         run.report().put("clients", n);
         Storm burst = new Storm(run);
