@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -43,6 +44,20 @@ class ProtocolJsonTest {
         @MethodSource("org.beacon.protocol.ProtocolJsonTest#serverMessages")
         void serverMessage_roundTrips(ServerMessage message) {
             assertThat(json.readServer(json.write(message))).isEqualTo(message);
+        }
+
+        @ParameterizedTest
+        @MethodSource("org.beacon.protocol.ProtocolJsonTest#requests")
+        void request_readsFromADirectBuffer_leavingItsPosition(ClientMessage request) {
+            ByteBuffer buffer = direct(json.write(request));
+            assertThat(json.readClient(buffer)).isEqualTo(request);
+            assertThat(buffer.position()).isEqualTo(3);
+        }
+
+        @ParameterizedTest
+        @MethodSource("org.beacon.protocol.ProtocolJsonTest#serverMessages")
+        void serverMessage_readsFromADirectBuffer(ServerMessage message) {
+            assertThat(json.readServer(direct(json.write(message)))).isEqualTo(message);
         }
 
         @Test
@@ -146,6 +161,54 @@ class ProtocolJsonTest {
                     });
         }
 
+        @ParameterizedTest
+        @ValueSource(strings = {"not json", "{\"type\":\"launch_missiles\",\"id\":1}",
+            "{\"type\":\"ping\",\"id\":1} trailing"})
+        void malformedFrame_inADirectBuffer_isBadFrame(String frame) {
+            assertThatThrownBy(() -> json.readClient(direct(frame.getBytes(UTF_8))))
+                    .isInstanceOfSatisfying(ProtocolException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_FRAME));
+        }
+
+        @Test
+        void knownType_wrongFieldType_inADirectBuffer_isBadRequestWithId() {
+            byte[] frame = "{\"type\":\"ack\",\"id\":6,\"session_id\":\"s\",\"seq\":\"x\"}".getBytes(UTF_8);
+            assertThatThrownBy(() -> json.readClient(direct(frame)))
+                    .isInstanceOfSatisfying(ProtocolException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST);
+                        assertThat(e.requestId()).isEqualTo(6L);
+                        assertThat(e.getMessage()).contains("\"ack\"");
+                    });
+        }
+
+        /** Two readers of such a request could disagree about it, so the server refuses it whole. */
+        @Test
+        void request_namingAFieldTwice_isBadFrame() {
+            byte[] frame = "{\"type\":\"send\",\"id\":4,\"session_id\":\"s-1\",\"session_id\":\"s-2\",\"client_msg_id\":\"c\",\"text\":\"hi\"}"
+                    .getBytes(UTF_8);
+            for (Runnable read : List.<Runnable>of(() -> json.readClient(frame), () -> json.readClient(direct(frame)))) {
+                assertThatThrownBy(read::run)
+                        .isInstanceOfSatisfying(ProtocolException.class, e -> {
+                            assertThat(e.code()).isEqualTo(ErrorCode.BAD_FRAME);
+                            assertThat(e.getMessage()).contains("session_id");
+                        });
+            }
+        }
+
+        /**
+         * Events are read without the parser's duplicate check (they come from the server's own
+         * writer): a repeated field the client ignores costs nothing, and a repeated field of the
+         * event's record is still refused, by the mapping.
+         */
+        @Test
+        void event_namingAFieldTwice_isRefusedOnlyWhenTheFieldIsItsOwn() {
+            ServerMessage read = json.readServer("{\"type\":\"im_switched\",\"enabled\":true,\"note\":1,\"note\":2}"
+                    .getBytes(UTF_8));
+            assertThat(read).isEqualTo(new ServerMessage.ImSwitched(true));
+            assertThatThrownBy(() -> json.readServer("{\"type\":\"im_switched\",\"enabled\":true,\"enabled\":false}"
+                    .getBytes(UTF_8))).isInstanceOf(ProtocolException.class);
+        }
+
         @Test
         void invalidUtf8_isBadFrame() {
             byte[] frame = {'{', '"', 't', 'y', 'p', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
@@ -153,6 +216,13 @@ class ProtocolJsonTest {
                     .isInstanceOfSatisfying(ProtocolException.class,
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_FRAME));
         }
+    }
+
+    /** The bytes in a direct buffer, after three bytes of something else, as a frame arrives from the wire. */
+    private static ByteBuffer direct(byte[] frame) {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(frame.length + 3);
+        buffer.put(new byte[] {9, 9, 9}).put(frame).flip();
+        return buffer.position(3);
     }
 
     private static List<Class<?>> leaves(Class<?> sealed) {

@@ -79,6 +79,23 @@ class FrameCodecTest {
     }
 
     @Test
+    void framesInDirectBuffers_decode_andABadOneIsStillBadFrame() {
+        ByteBuf wire = Unpooled.directBuffer();
+        wire.writeBytes(frame("{\"type\":\"ping\",\"id\":1}"));
+        wire.writeBytes(frame("{\"type\":\"send\",\"id\":2,\"session_id\":\"s\",\"client_msg_id\":\"c\",\"text\":\"h\u00e9\"}"));
+        server.writeInbound(wire);
+        assertThat(List.<Object>of(server.readInbound(), server.readInbound()))
+                .containsExactly(new ClientMessage.Ping(1L), new ClientMessage.Send(2L, "s", "c", "h\u00e9"));
+
+        ByteBuf bad = Unpooled.directBuffer().writeBytes(frame("{nope"));
+        assertThatThrownBy(() -> server.writeInbound(bad))
+                .cause().isInstanceOfSatisfying(ProtocolException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_FRAME));
+        server.writeInbound(Unpooled.directBuffer().writeBytes(frame("{\"type\":\"ping\",\"id\":3}")));
+        assertThat((Object) server.readInbound()).isEqualTo(new ClientMessage.Ping(3L));
+    }
+
+    @Test
     void frameSplitAcrossReads_isReassembled() {
         ByteBuf frame = frame("{\"type\":\"ping\",\"id\":9}");
         int length = frame.readableBytes();
