@@ -105,8 +105,8 @@ public final class BenchCommand implements Callable<Integer> {
     GeneratorTransport clientTransport;
 
     @Option(names = "--timeline", paramLabel = "FILE",
-            description = "Also write one CSV line per message of the measured window: intended time, first and last"
-                    + " delivery (ms, the generator's monotonic clock), recipients (steady, capacity, fanout).")
+            description = "Also write one CSV line per message of the measured window (capacity: its last step):"
+                    + " intended time, first and last delivery (ms, the generator's monotonic clock), recipients.")
     Path timeline;
 
     @Option(names = "--keep-files", description = "Keep the launched server's folder (database, server.log).")
