@@ -55,6 +55,18 @@ class ProtocolJsonTest {
         }
 
         @ParameterizedTest
+        @MethodSource("org.beacon.protocol.ProtocolJsonTest#requests")
+        void request_readsFromAHeapBufferSlice_leavingItsPosition(ClientMessage request) {
+            byte[] frame = json.write(request);
+            byte[] padded = new byte[frame.length + 5];
+            System.arraycopy(frame, 0, padded, 2, frame.length);
+            ByteBuffer slice = ByteBuffer.wrap(padded, 1, frame.length + 1).slice(); // array offset 1
+            slice.position(1);
+            assertThat(json.readClient(slice)).isEqualTo(request);
+            assertThat(slice.position()).isEqualTo(1);
+        }
+
+        @ParameterizedTest
         @MethodSource("org.beacon.protocol.ProtocolJsonTest#serverMessages")
         void serverMessage_readsFromADirectBuffer(ServerMessage message) {
             assertThat(json.readServer(direct(json.write(message)))).isEqualTo(message);

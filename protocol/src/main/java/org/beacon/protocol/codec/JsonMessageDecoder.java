@@ -20,40 +20,30 @@ import org.beacon.protocol.json.ProtocolJson;
  */
 @io.netty.channel.ChannelHandler.Sharable
 public final class JsonMessageDecoder<T> extends MessageToMessageDecoder<ByteBuf> {
-    private interface ArrayReader<T> {
-        T read(byte[] bytes, int offset, int length);
-    }
+    private final Function<ByteBuffer, T> reader;
 
-    private final ArrayReader<T> arrayReader;
-    private final Function<ByteBuffer, T> bufferReader;
-
-    private JsonMessageDecoder(ArrayReader<T> arrayReader, Function<ByteBuffer, T> bufferReader) {
+    private JsonMessageDecoder(Function<ByteBuffer, T> reader) {
         super(ByteBuf.class);
-        this.arrayReader = arrayReader;
-        this.bufferReader = bufferReader;
+        this.reader = reader;
     }
 
     /** For a server: reads requests. */
     public static JsonMessageDecoder<ClientMessage> forRequests(ProtocolJson json) {
         Objects.requireNonNull(json, "json");
-        return new JsonMessageDecoder<>(json::readClient, json::readClient);
+        return new JsonMessageDecoder<>(json::readClient);
     }
 
     /** For a client: reads replies and events. */
     public static JsonMessageDecoder<ServerMessage> forServerMessages(ProtocolJson json) {
         Objects.requireNonNull(json, "json");
-        return new JsonMessageDecoder<>(json::readServer, json::readServer);
+        return new JsonMessageDecoder<>(json::readServer);
     }
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf body, List<Object> out) {
         int length = body.readableBytes();
-        if (body.hasArray()) {
-            out.add(arrayReader.read(body.array(), body.arrayOffset() + body.readerIndex(), length));
-        } else {
-            // A direct buffer is parsed where it lies, not copied into a new array first.
-            out.add(bufferReader.apply(body.nioBuffer()));
-        }
+        // A view of the frame: ProtocolJson reads a heap buffer's array, a direct one where it lies.
+        out.add(reader.apply(body.nioBuffer()));
         body.skipBytes(length);
     }
 }

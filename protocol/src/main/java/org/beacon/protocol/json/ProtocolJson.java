@@ -105,7 +105,10 @@ public final class ProtocolJson {
         return read(serverReader, json, offset, length);
     }
 
-    /** Reads the buffer's remaining bytes (its position is left as it was). */
+    /**
+     * Reads the buffer's remaining bytes (its position is left as it was): from its array where it
+     * has one, else where it lies, without copying it into a new array first.
+     */
     public ClientMessage readClient(ByteBuffer json) {
         return read(clientReader, json);
     }
@@ -168,6 +171,9 @@ public final class ProtocolJson {
     }
 
     private <T> T read(ObjectReader reader, ByteBuffer json) {
+        if (json.hasArray()) {
+            return read(reader, json.array(), json.arrayOffset() + json.position(), json.remaining());
+        }
         return read(() -> reader.readValue(new ByteBufferBackedInputStream(json.duplicate())), () -> {
             byte[] bytes = new byte[json.remaining()];
             json.duplicate().get(bytes);
