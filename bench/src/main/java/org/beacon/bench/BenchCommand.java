@@ -164,19 +164,21 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf("fsync probe: p50 %.3f ms, p99 %.3f ms; load average %s%n", fsync.getValueAtPercentile(50) / 1000.0,
                 fsync.getValueAtPercentile(99) / 1000.0, Machine.loadAverage());
         boolean clean = true;
+        boolean single = scenarios.size() == 1;
         for (Scenario scenario : scenarios) {
-            Report report = runOne(scenario, fsync, scenarios.size() == 1);
+            Path timelineFile = timeline == null || single ? timeline : withSuffix(timeline, scenario.name(), ".csv");
+            Report report = runOne(scenario, fsync, timelineFile);
             out.println("== " + scenario.name());
             report.print(out);
             if (json != null) {
-                report.writeJson(scenarios.size() == 1 ? json : withSuffix(json, scenario.name(), ".json"));
+                report.writeJson(single ? json : withSuffix(json, scenario.name(), ".json"));
             }
             clean &= report.getLong("lost") == 0 && report.getLong("duplicated") == 0 && report.get("failure") == null;
         }
         return clean ? 0 : 1;
     }
 
-    private Report runOne(Scenario scenario, Histogram fsync, boolean single) throws Exception {
+    private Report runOne(Scenario scenario, Histogram fsync, Path timelineFile) throws Exception {
         Settings settings = resolve(scenario.defaults(smoke));
         Report report = new Report();
         report.put("scenario", scenario.name());
@@ -200,10 +202,9 @@ public final class BenchCommand implements Callable<Integer> {
                     clientTransport != null ? clientTransport : scenario.defaultTransport(), seeded - 1, out, report,
                     UUID.randomUUID().toString().substring(0, 8))) {
                 scenario.run(run);
-                if (timeline != null) {
-                    Path file = single ? timeline : withSuffix(timeline, scenario.name(), ".csv");
-                    run.tracker().writeTimeline(file);
-                    out.println("timeline: " + file);
+                if (timelineFile != null) {
+                    run.tracker().writeTimeline(timelineFile);
+                    out.println("timeline: " + timelineFile);
                 }
             }
         } catch (Exception e) {
