@@ -52,6 +52,7 @@ class BenchSmokeTest {
         assertThat(output).contains("== " + scenario);
         assertThat(Files.readAllLines(timeline)).first().asString().startsWith("session_id,seq,intended_ms");
         assertThat(report.get("machine_busy_s").asDouble()).as(output).isPositive();
+        assertThat(report.get("server_transport").asText()).as(output).isIn("io_uring", "epoll", "nio");
         // Not vacuous: messages flowed, or every connection was there.
         if (report.has("resumed")) {
             assertThat(report.get("resumed").asLong()).as(output).isEqualTo(report.get("clients").asLong());

@@ -5,17 +5,11 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.ServerChannel;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.unix.UnixChannel;
 import io.netty.channel.unix.UnixChannelOption;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
@@ -135,19 +129,17 @@ public final class BeaconServer implements AutoCloseable {
                     new DefaultThreadFactory("beacon-auth", true));
             stops.push(hashing::shutdownNow);
 
-            boolean epoll = config.nativeTransport() && Epoll.isAvailable();
-            IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-            Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class
-                    : NioServerSocketChannel.class;
+            ServerTransport.Loops loops = config.transport().loops();
             // One accept queue and thread per event loop where the kernel can share a port out
             // (SO_REUSEPORT) and this server can check that no other process joined it: when a
             // whole site reconnects at once, one accept thread on a busy machine falls behind and
             // the connections that overflow its queue wait a second (bench/README.md).
-            int acceptQueues = epoll && PortListeners.available() ? config.ioThreads() : 1;
-            EventLoopGroup boss = new MultiThreadIoEventLoopGroup(acceptQueues, new DefaultThreadFactory("beacon-accept"), io);
+            int acceptQueues = loops.isNative() && PortListeners.available() ? config.ioThreads() : 1;
+            EventLoopGroup boss = new MultiThreadIoEventLoopGroup(acceptQueues, new DefaultThreadFactory("beacon-accept"),
+                    loops.ioHandlers());
             stops.push(() -> shutDown(boss));
             EventLoopGroup workers = new MultiThreadIoEventLoopGroup(config.ioThreads(),
-                    new DefaultThreadFactory("beacon-io"), io);
+                    new DefaultThreadFactory("beacon-io"), loops.ioHandlers());
             stops.push(() -> shutDown(workers));
 
             connections = new DefaultChannelGroup("beacon-connections", GlobalEventExecutor.INSTANCE);
@@ -158,11 +150,12 @@ public final class BeaconServer implements AutoCloseable {
                     store, () -> region.current().directory(), config.clock(), config.tokenLifetime());
             NetServices services = new NetServices(serverName(), config.maxFrame(), config.heartbeatSeconds(),
                     config.idleTimeout(), config.requestsPerSecond(), config.requestBurst(), config.clock(), json,
-                    region, auth, presence, im, store, connections);
+                    region, auth, presence, im, store, connections,
+                    loops.kind().toString());
 
             ServerBootstrap bootstrap = new ServerBootstrap()
                     .group(boss, workers)
-                    .channel(channelType)
+                    .channel(loops.channelType())
                     // Room for a whole site reconnecting at once after a network blip. Linux caps
                     // it at net.core.somaxconn (4,096 by default): a connection that finds the
                     // queue full waits for the kernel's 1-s SYN-ACK retransmission (README).
@@ -188,7 +181,7 @@ public final class BeaconServer implements AutoCloseable {
             }
             this.acceptQueues = acceptQueues;
             running = true;
-            log.info("Listening on {} ({} transport, {} accept queue{})", address(), epoll ? "epoll" : "nio",
+            log.info("Listening on {} ({} transport, {} accept queue{})", address(), loops.kind(),
                     acceptQueues, acceptQueues == 1 ? "" : "s");
             AcceptQueueCap.shortfall(ACCEPT_BACKLOG, AcceptQueueCap.read(AcceptQueueCap.LINUX_SOMAXCONN))
                     .ifPresent(log::info);
@@ -207,7 +200,7 @@ public final class BeaconServer implements AutoCloseable {
     private void requireOnlyOwnListeners(List<Channel> listeners) throws IOException {
         Set<Long> own = new HashSet<>();
         for (Channel channel : listeners) {
-            PortListeners.inodeOf(((EpollServerSocketChannel) channel).fd().intValue()).ifPresent(own::add);
+            PortListeners.inodeOf(((UnixChannel) channel).fd().intValue()).ifPresent(own::add);
         }
         Set<Long> others = new HashSet<>(PortListeners.listening(port()));
         others.removeAll(own);

@@ -25,7 +25,8 @@ import org.beacon.server.auth.LoginThrottle;
  * @param authThreads      threads that hash passwords (never on an event loop)
  * @param authQueue        logins that may wait for those threads; more get {@code RATE_LIMITED}
  * @param tokenLifetime    how long a resume token stays valid after its last use
- * @param nativeTransport  use epoll where it is available (NIO otherwise or when {@code false})
+ * @param transport        the event loops' I/O: io_uring, epoll or NIO ({@link ServerTransport#AUTO}: the
+ *                         first of them this machine offers)
  * @param clock            time source for tokens, throttling and pings
  * @param imLimits         per-user send rate and conference limits of the IM service
  * @param ioThreads        event-loop threads serving the connections; one per CPU core by default
@@ -43,7 +44,7 @@ public record ServerConfig(
         int authThreads,
         int authQueue,
         Duration tokenLifetime,
-        boolean nativeTransport,
+        ServerTransport transport,
         Clock clock,
         ImLimits imLimits,
         int ioThreads) {
@@ -63,6 +64,7 @@ public record ServerConfig(
         require(authQueue >= 1, "authQueue", authQueue);
         require(tokenLifetime != null && !tokenLifetime.isNegative() && !tokenLifetime.isZero(),
                 "tokenLifetime", tokenLifetime);
+        Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(imLimits, "imLimits");
         require(ioThreads >= 1, "ioThreads", ioThreads);
@@ -74,60 +76,60 @@ public record ServerConfig(
                 DEFAULT_HEARTBEAT_SECONDS, Duration.ofSeconds(3L * DEFAULT_HEARTBEAT_SECONDS),
                 LoginThrottle.Settings.defaults(), 50, 200,
                 Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() / 2)), 256,
-                Duration.ofDays(7), true, Clock.systemUTC(), ImLimits.defaults(),
+                Duration.ofDays(7), ServerTransport.AUTO, Clock.systemUTC(), ImLimits.defaults(),
                 Runtime.getRuntime().availableProcessors());
     }
 
     public ServerConfig withBindAddress(String value) {
         return new ServerConfig(value, port, maxFrame, heartbeatSeconds, idleTimeout, throttle,
-                requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, nativeTransport, clock, imLimits,
+                requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, transport, clock, imLimits,
                 ioThreads);
     }
 
     public ServerConfig withPort(int value) {
         return new ServerConfig(bindAddress, value, maxFrame, heartbeatSeconds, idleTimeout, throttle,
-                requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, nativeTransport, clock, imLimits,
+                requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, transport, clock, imLimits,
                 ioThreads);
     }
 
     public ServerConfig withMaxFrame(int value) {
         return new ServerConfig(bindAddress, port, value, heartbeatSeconds, idleTimeout, throttle,
-                requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, nativeTransport, clock, imLimits,
+                requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, transport, clock, imLimits,
                 ioThreads);
     }
 
     /** Sets the heartbeat and the idle timeout to three times it. */
     public ServerConfig withHeartbeatSeconds(int value) {
         return new ServerConfig(bindAddress, port, maxFrame, value, Duration.ofSeconds(3L * value), throttle,
-                requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, nativeTransport, clock, imLimits,
+                requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, transport, clock, imLimits,
                 ioThreads);
     }
 
     /** Only the idle timeout (tests use a fraction of a second). */
     public ServerConfig withIdleTimeout(Duration value) {
         return new ServerConfig(bindAddress, port, maxFrame, heartbeatSeconds, value, throttle,
-                requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, nativeTransport, clock, imLimits,
+                requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, transport, clock, imLimits,
                 ioThreads);
     }
 
     public ServerConfig withThrottle(LoginThrottle.Settings value) {
         return new ServerConfig(bindAddress, port, maxFrame, heartbeatSeconds, idleTimeout, value,
-                requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, nativeTransport, clock, imLimits,
+                requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, transport, clock, imLimits,
                 ioThreads);
     }
 
     public ServerConfig withRequestRate(int perSecond, int burst) {
         return new ServerConfig(bindAddress, port, maxFrame, heartbeatSeconds, idleTimeout, throttle,
-                perSecond, burst, authThreads, authQueue, tokenLifetime, nativeTransport, clock, imLimits, ioThreads);
+                perSecond, burst, authThreads, authQueue, tokenLifetime, transport, clock, imLimits, ioThreads);
     }
 
     public ServerConfig withTokenLifetime(Duration value) {
         return new ServerConfig(bindAddress, port, maxFrame, heartbeatSeconds, idleTimeout, throttle,
-                requestsPerSecond, requestBurst, authThreads, authQueue, value, nativeTransport, clock, imLimits,
+                requestsPerSecond, requestBurst, authThreads, authQueue, value, transport, clock, imLimits,
                 ioThreads);
     }
 
-    public ServerConfig withNativeTransport(boolean value) {
+    public ServerConfig withTransport(ServerTransport value) {
         return new ServerConfig(bindAddress, port, maxFrame, heartbeatSeconds, idleTimeout, throttle,
                 requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, value, clock, imLimits,
                 ioThreads);
@@ -135,19 +137,19 @@ public record ServerConfig(
 
     public ServerConfig withClock(Clock value) {
         return new ServerConfig(bindAddress, port, maxFrame, heartbeatSeconds, idleTimeout, throttle,
-                requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, nativeTransport, value, imLimits,
+                requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, transport, value, imLimits,
                 ioThreads);
     }
 
     public ServerConfig withImLimits(ImLimits value) {
         return new ServerConfig(bindAddress, port, maxFrame, heartbeatSeconds, idleTimeout, throttle,
-                requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, nativeTransport, clock, value,
+                requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, transport, clock, value,
                 ioThreads);
     }
 
     public ServerConfig withIoThreads(int value) {
         return new ServerConfig(bindAddress, port, maxFrame, heartbeatSeconds, idleTimeout, throttle,
-                requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, nativeTransport, clock, imLimits,
+                requestsPerSecond, requestBurst, authThreads, authQueue, tokenLifetime, transport, clock, imLimits,
                 value);
     }
 

@@ -64,6 +64,10 @@ public final class BenchRun implements AutoCloseable {
             throw e;
         }
         this.observer = new StatsObserver(observerClient);
+        StatsResult serverAtLogin = observer.sample();
+        if (serverAtLogin != null && serverAtLogin.transport() != null) {
+            report.put("server_transport", serverAtLogin.transport());
+        }
     }
 
     public Settings settings() {

@@ -14,6 +14,8 @@ package org.beacon.protocol.reply;
  *                       pools' collection usage); the live set, which {@code heapUsedBytes} is not
  * @param commits        write transactions the store committed since the server started
  * @param writesCommitted writes in those transactions (group commit: writes per commit = ratio)
+ * @param transport      the server's event-loop I/O: {@code io_uring}, {@code epoll} or {@code nio}
+ *                       ({@code null} from a server before it was told)
  */
 public record StatsResult(
         long connections,
@@ -25,5 +27,6 @@ public record StatsResult(
         long messagesStored,
         long heapAfterGcBytes,
         long commits,
-        long writesCommitted) {
+        long writesCommitted,
+        String transport) {
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import org.beacon.protocol.Protocol;
 import org.beacon.server.BeaconServer;
 import org.beacon.server.ServerConfig;
+import org.beacon.server.ServerTransport;
 import org.beacon.server.auth.PasswordHasher;
 import org.beacon.server.im.ImLimits;
 import org.beacon.server.demo.DemoRegion;
@@ -54,6 +55,11 @@ final class ServeCommand extends AdminSubcommand {
             description = "Threads serving the connections (default: one per CPU core, here ${DEFAULT-VALUE}).")
     int ioThreads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--transport", paramLabel = "KIND", defaultValue = "auto",
+            description = "Event-loop I/O: auto (io_uring where the kernel offers it, else epoll, else NIO),"
+                    + " io_uring, epoll or nio (default: ${DEFAULT-VALUE}).")
+    String transport;
+
     @Option(names = "--demo", description = "Create the database with the demo region (users gblue, ablack, cgray"
             + " and more; password \"demo\") if it does not exist.")
     boolean demo;
@@ -69,6 +75,12 @@ final class ServeCommand extends AdminSubcommand {
         if (ioThreads < 1) {
             throw usage("--io-threads must be at least 1");
         }
+        ServerTransport loops;
+        try {
+            loops = ServerTransport.parse(transport);
+        } catch (IllegalArgumentException e) {
+            throw usage("--transport must be auto, io_uring, epoll or nio, not " + transport);
+        }
         PasswordHasher hasher = env().hashers().get();
         SqliteStore store = openStore(hasher);
         BeaconServer server;
@@ -77,6 +89,7 @@ final class ServeCommand extends AdminSubcommand {
                     .withClock(env().clock())
                     .withRequestRate(requestRate, 4 * requestRate)
                     .withIoThreads(ioThreads)
+                    .withTransport(loops)
                     .withImLimits(ImLimits.defaults().withSendRate(sendRate, 2 * sendRate)), store, hasher);
             server.start();
             if (portFile != null) {

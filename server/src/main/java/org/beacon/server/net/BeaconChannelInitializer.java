@@ -38,7 +38,7 @@ public final class BeaconChannelInitializer extends ChannelInitializer<Channel> 
         this.encoder = new FrameEncoder(services.json());
         this.views = new DirectoryViews(services.json());
         this.stats = new StatsReporter(services.connections(), services.presence(), services.store(),
-                services.clock());
+                services.clock(), services.transport());
     }
 
     @Override

@@ -21,6 +21,8 @@ import org.beacon.server.store.Store;
  * @param requestsPerSecond per-connection sustained request rate
  * @param requestBurst      per-connection burst
  * @param connections       every open connection (channels remove themselves when closed)
+ * @param transport         the event loops' I/O ({@code io_uring}, {@code epoll} or {@code nio}), told in
+ *                          {@code stats}
  */
 public record NetServices(
         String serverName,
@@ -36,7 +38,8 @@ public record NetServices(
         PresenceService presence,
         ImRequests im,
         Store store,
-        ChannelGroup connections) {
+        ChannelGroup connections,
+        String transport) {
 
     public NetServices {
         Objects.requireNonNull(serverName, "serverName");
@@ -49,5 +52,6 @@ public record NetServices(
         Objects.requireNonNull(im, "im");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(connections, "connections");
+        Objects.requireNonNull(transport, "transport");
     }
 }

@@ -13,20 +13,26 @@ import org.beacon.protocol.reply.StatsResult;
 import org.beacon.server.presence.SignedInConnections;
 import org.beacon.server.store.Store;
 
-/** Gathers the figures of a {@code stats} reply: connections, CPU, heap, uptime, stored messages, commits. */
+/**
+ * Gathers the figures of a {@code stats} reply: connections, CPU, heap, uptime, stored messages,
+ * commits, transport.
+ */
 final class StatsReporter {
     private final ChannelGroup connections;
     private final SignedInConnections signedIn;
     private final Store store;
     private final Clock clock;
     private final Instant startedAt;
+    private final String transport;
 
-    StatsReporter(ChannelGroup connections, SignedInConnections signedIn, Store store, Clock clock) {
+    StatsReporter(ChannelGroup connections, SignedInConnections signedIn, Store store, Clock clock,
+            String transport) {
         this.connections = connections;
         this.signedIn = signedIn;
         this.store = store;
         this.clock = clock;
         this.startedAt = clock.instant();
+        this.transport = transport;
     }
 
     /** Completes on the store's thread. */
@@ -38,7 +44,7 @@ final class StatsReporter {
         long uptime = Duration.between(startedAt, clock.instant()).toSeconds();
         long afterGc = heapAfterLastGc();
         return store.stats().thenApply(s -> new StatsResult(open, in, cpu, heap.getUsed(), heap.getMax(), uptime,
-                s.messages(), afterGc, s.commits(), s.writesCommitted()));
+                s.messages(), afterGc, s.commits(), s.writesCommitted(), transport));
     }
 
     /** Sum of the heap pools' usage right after their last collection (0 before the first GC). */

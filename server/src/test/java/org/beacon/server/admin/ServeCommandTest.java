@@ -49,6 +49,13 @@ class ServeCommandTest {
     }
 
     @Test
+    void unknownTransport_isAUsageError() {
+        assertThat(run("serve", "--db", dir.resolve("x.db").toString(), "--transport", "carrier-pigeon"))
+                .isEqualTo(BeaconCommand.EXIT_USAGE);
+        assertThat(err.toString()).contains("--transport must be auto, io_uring, epoll or nio, not carrier-pigeon");
+    }
+
+    @Test
     void serve_isListedAmongTheCommands() {
         assertThat(run("--help")).isZero();
         assertThat(out.toString()).contains("serve");

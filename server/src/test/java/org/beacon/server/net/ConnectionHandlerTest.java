@@ -71,7 +71,7 @@ class ConnectionHandlerTest {
                 Duration.ofDays(7));
         NetServices services = new NetServices("beacon-server/test", 1_024, 30, Duration.ofSeconds(90), 50, 200,
                 Clock.systemUTC(), json, region, auth, presence, (caller, request) -> im.handle(caller, request), store,
-                new DefaultChannelGroup(GlobalEventExecutor.INSTANCE));
+                new DefaultChannelGroup(GlobalEventExecutor.INSTANCE), "embedded");
         channel = new EmbeddedChannel(new BeaconChannelInitializer(services));
     }
 

@@ -90,10 +90,14 @@ public final class TestServer implements AutoCloseable {
 
     private void startServer() {
         store = SqliteStore.open(db, OpenMode.EXISTING, clock);
-        ServerConfig config = tune.apply(ServerConfig.defaults().withBindAddress("127.0.0.1").withPort(0)
-                .withNativeTransport(true));
+        ServerConfig config = tune.apply(ServerConfig.defaults().withBindAddress("127.0.0.1").withPort(0));
         server = new BeaconServer(config, store, HASHER);
-        server.start();
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
     }
 
     /** Stops server and store, then opens the same file again and starts a new server on it. */
