@@ -4,8 +4,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.timeout.IdleState;
-import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.ArrayDeque;
@@ -53,7 +51,7 @@ import org.slf4j.LoggerFactory;
  * costs no pause and resume of reading, which are two {@code epoll_ctl} calls and a tenth of the
  * server's CPU in a reconnect storm.
  */
-final class ConnectionHandler extends SimpleChannelInboundHandler<ClientMessage> {
+final class ConnectionHandler extends SimpleChannelInboundHandler<ClientMessage> implements IdleSweep.Watched {
     private static final Logger log = LoggerFactory.getLogger(ConnectionHandler.class);
     /** Most users one connection may watch for presence. */
     static final int MAX_WATCHED = 1_000;
@@ -71,6 +69,8 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<ClientMessage>
     private ChannelHandlerContext ctx;
     private State state = State.AWAITING_HELLO;
     private boolean busy;
+    /** A complete frame arrived since the idle sweep last looked ({@link IdleSweep}). */
+    private boolean heard;
     /** Reading was paused because a request arrived while {@code busy}. */
     private boolean readsPaused;
     private String remote = "?";
@@ -133,15 +133,25 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<ClientMessage>
         super.channelInactive(ctx);
     }
 
+    // ---- idle timeout (IdleSweep) ----------------------------------------------------------------
+
     @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
-        if (event instanceof IdleStateEvent idle && idle.state() == IdleState.READER_IDLE) {
-            log.debug("Idle timeout on {}", remote);
-            failAndClose(new ServerMessage.Error(null, ErrorCode.IDLE_TIMEOUT,
-                    "Nothing received for " + services.idleTimeout().toSeconds() + " s; closing."));
-            return;
-        }
-        super.userEventTriggered(ctx, event);
+    public boolean takeHeard() {
+        boolean wasHeard = heard;
+        heard = false;
+        return wasHeard;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return state != State.CLOSING;
+    }
+
+    @Override
+    public void idleTimedOut() {
+        log.debug("Idle timeout on {}", remote);
+        failAndClose(new ServerMessage.Error(null, ErrorCode.IDLE_TIMEOUT,
+                "Nothing received for " + services.idleTimeout().toSeconds() + " s; closing."));
     }
 
     /**
@@ -170,6 +180,12 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<ClientMessage>
     }
 
     // ---- requests -------------------------------------------------------------------------------
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object message) throws Exception {
+        heard = true;
+        super.channelRead(ctx, message);
+    }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, ClientMessage request) {
