@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -97,11 +96,14 @@ public final class DeliveryTracker {
             foreign.increment();
             return false;
         }
-        if (ledger.delivered(receiver, Math.toIntExact(message.seq()), intendedNanos, nowNanos)) {
-            unique.increment();
-            return true;
+        switch (ledger.delivered(receiver, Math.toIntExact(message.seq()), intendedNanos, nowNanos)) {
+            case FIRST -> {
+                unique.increment();
+                return true;
+            }
+            case REPEAT -> duplicates.increment();
+            case STRANGER -> foreign.increment(); // not a participant: never counted as delivered
         }
-        duplicates.increment();
         return false;
     }
 
@@ -167,10 +169,16 @@ public final class DeliveryTracker {
         return ledger;
     }
 
+    /** What a delivery was to its session's books. */
+    private enum Arrival { FIRST, REPEAT, STRANGER }
+
     /** One session's books; guarded by its monitor (senders and receivers run on different loops). */
     private static final class Ledger {
         private final int[] participants;
-        private final Map<Integer, BitSet> received = new HashMap<>();
+        /** The participants' client indexes in ascending order, to find a receiver's books. */
+        private final int[] sorted;
+        /** The seqs each participant got, in the order of {@link #sorted}. */
+        private final BitSet[] received;
         private final BitSet acked = new BitSet();
         private int[] senderOf = new int[64];
         private long[] intended = new long[64];
@@ -180,6 +188,16 @@ public final class DeliveryTracker {
 
         Ledger(int[] participants) {
             this.participants = participants;
+            this.sorted = participants.clone();
+            Arrays.sort(sorted);
+            this.received = new BitSet[sorted.length];
+            Arrays.setAll(received, i -> new BitSet());
+        }
+
+        /** The seqs client {@code index} got, or {@code null} when it is no participant. */
+        private BitSet receivedBy(int index) {
+            int position = Arrays.binarySearch(sorted, index);
+            return position < 0 ? null : received[position];
         }
 
         synchronized int acked(int seq, int sender) {
@@ -189,10 +207,13 @@ public final class DeliveryTracker {
             return participants.length - 1;
         }
 
-        synchronized boolean delivered(int receiver, int seq, long intendedNanos, long now) {
-            BitSet got = received.computeIfAbsent(receiver, r -> new BitSet());
+        synchronized Arrival delivered(int receiver, int seq, long intendedNanos, long now) {
+            BitSet got = receivedBy(receiver);
+            if (got == null) {
+                return Arrival.STRANGER;
+            }
             if (got.get(seq)) {
-                return false;
+                return Arrival.REPEAT;
             }
             got.set(seq);
             grow(seq);
@@ -201,7 +222,7 @@ public final class DeliveryTracker {
                 first[seq] = now;
             }
             last[seq] = now;
-            return true;
+            return Arrival.FIRST;
         }
 
         synchronized long lost() {
@@ -209,8 +230,7 @@ public final class DeliveryTracker {
             for (int seq = acked.nextSetBit(0); seq >= 0; seq = acked.nextSetBit(seq + 1)) {
                 for (int participant : participants) {
                     if (participant != senderOf[seq]) {
-                        BitSet got = received.get(participant);
-                        if (got == null || !got.get(seq)) {
+                        if (!receivedBy(participant).get(seq)) {
                             lost++;
                         }
                     }

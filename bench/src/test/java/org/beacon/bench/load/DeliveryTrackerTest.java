@@ -45,6 +45,26 @@ class DeliveryTrackerTest {
                 "s-1,2,3.000,3.250,3.250,2,1");
     }
 
+    @Test
+    void deliveries_countOncePerParticipant_andNeverToAStranger() {
+        tracker.register(SESSION, 7, 3, 11);
+        tracker.acked(SESSION, 1, 7);
+        ServerMessage.Message message = new ServerMessage.Message(SESSION, 1, "u7", "text", Instant.EPOCH,
+                tracker.clientMsgId(1_000, 1));
+
+        assertThat(tracker.delivered(11, message, 1_000, 2_000)).isTrue();
+        assertThat(tracker.delivered(11, message, 1_000, 2_500)).isFalse(); // again: a duplicate
+        assertThat(tracker.delivered(5, message, 1_000, 2_600)).isFalse(); // not in the session
+        assertThat(tracker.lost()).isEqualTo(1); // participant 3 is still missing it
+        assertThat(tracker.delivered(3, message, 1_000, 3_000)).isTrue();
+
+        assertThat(tracker.deliveredUnique()).isEqualTo(2);
+        assertThat(tracker.duplicates()).isEqualTo(1);
+        assertThat(tracker.foreign()).isEqualTo(1);
+        assertThat(tracker.lost()).isZero();
+        assertThat(tracker.spread().getMaxValue()).isBetween(0L, 2L); // 1 µs from first to last
+    }
+
     /** User 0 sends message {@code seq}; users 1 and 2 get it at {@code first} and {@code last}. */
     private void send(long seq, long intended, long first, long last) {
         tracker.acked(SESSION, seq, 0);
