@@ -26,8 +26,9 @@ public enum ServerTransport {
 
     /**
      * Submission-queue entries of an io_uring loop. Netty's default (128) is less than the sends
-     * one loop makes for one conference message (250 in {@code fanout}); with it a loop submitted
-     * every 128 sends and fell seconds behind in that benchmark's warm-up and never caught up.
+     * one loop makes for one conference message (250 in {@code fanout}); with it the server fell
+     * 9 s behind in that benchmark's warm-up, both loops busy entering the kernel, and never caught
+     * up (bench/README.md, twelfth sitting).
      */
     static final int IO_URING_RING_SIZE = 4_096;
     /**
