@@ -1,6 +1,6 @@
 package org.beacon.bench.scenario;
 
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAccumulator;
 import org.beacon.bench.load.BenchClient;
 import org.beacon.bench.load.MessageSink;
 import org.beacon.protocol.ServerMessage;
@@ -12,7 +12,8 @@ import org.beacon.protocol.ServerMessage;
  */
 final class DeliverySink implements MessageSink {
     private final BenchRun run;
-    private final AtomicLong lastDelivery = new AtomicLong();
+    /** Striped: the receiving loops would contend for one {@code AtomicLong} on every delivery. */
+    private final LongAccumulator lastDelivery = new LongAccumulator(Math::max, 0);
     private volatile long fixedIntended = Long.MIN_VALUE;
 
     DeliverySink(BenchRun run) {
@@ -36,7 +37,7 @@ final class DeliverySink implements MessageSink {
             if (intended != Long.MIN_VALUE) {
                 run.deliver().record(intended, nowNanos);
             }
-            lastDelivery.accumulateAndGet(nowNanos, Math::max);
+            lastDelivery.accumulate(nowNanos);
         }
         receiver.connection().ackUpTo(message.sessionId(), message.seq());
     }

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 import org.beacon.protocol.ServerMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,6 +65,28 @@ class DeliveryTrackerTest {
         assertThat(tracker.foreign()).isEqualTo(1);
         assertThat(tracker.lost()).isZero();
         assertThat(tracker.spread().getMaxValue()).isBetween(0L, 2L); // 1 µs from first to last
+    }
+
+    @Test
+    void spread_mergesTheArrivalsRecordedOnDifferentThreads() throws Exception {
+        tracker.register(SESSION, 0, 1, 2, 3);
+        tracker.window(1_000_000, 5_000_000);
+        tracker.acked(SESSION, 1, 0);
+        deliver(2, 1, 2_000_000, 4_000_000); // the middle arrival, on this thread
+        onAnotherThread(() -> deliver(1, 1, 2_000_000, 3_000_000)); // the first
+        onAnotherThread(() -> deliver(3, 1, 2_000_000, 12_000_000)); // the last
+
+        assertThat(tracker.spread().getTotalCount()).isEqualTo(1);
+        assertThat(tracker.spread().getMaxValue()).isBetween(8_990L, 9_010L); // 3 ms to 12 ms
+        assertThat(tracker.lost()).isZero();
+        assertThat(tracker.deliveredUnique()).isEqualTo(3);
+    }
+
+    private static void onAnotherThread(Runnable step) throws Exception {
+        FutureTask<Void> task = new FutureTask<>(step, null);
+        Thread thread = new Thread(task);
+        thread.start();
+        task.get(10, TimeUnit.SECONDS);
     }
 
     /** User 0 sends message {@code seq}; users 1 and 2 get it at {@code first} and {@code last}. */
