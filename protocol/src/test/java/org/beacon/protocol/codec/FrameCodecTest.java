@@ -9,6 +9,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.TooLongFrameException;
+import java.time.Instant;
 import java.util.List;
 import org.beacon.protocol.ClientMessage;
 import org.beacon.protocol.ErrorCode;
@@ -51,6 +52,23 @@ class FrameCodecTest {
         channel.writeOutbound(new EncodedFrame(body));
         ByteBuf out = channel.readOutbound();
         try {
+            assertThat(out.readInt()).isEqualTo(body.length);
+            assertThat(ByteBufBytes.of(out)).isEqualTo(body);
+        } finally {
+            out.release();
+            channel.finishAndReleaseAll();
+        }
+    }
+
+    @Test
+    void encodedFrame_largerThanTheDefaultFirstBuffer_isWrittenIntoABufferOfItsSize() {
+        EmbeddedChannel channel = new EmbeddedChannel(new FrameEncoder(json));
+        byte[] body = json.write(new ServerMessage.Message("s-1", 7, "ablack", "x".repeat(600),
+                Instant.EPOCH, "c-1"));
+        channel.writeOutbound(new EncodedFrame(body));
+        ByteBuf out = channel.readOutbound();
+        try {
+            assertThat(out.capacity()).isEqualTo(4 + body.length);
             assertThat(out.readInt()).isEqualTo(body.length);
             assertThat(ByteBufBytes.of(out)).isEqualTo(body);
         } finally {
