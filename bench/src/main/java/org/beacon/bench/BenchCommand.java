@@ -201,6 +201,9 @@ public final class BenchCommand implements Callable<Integer> {
             try (BenchRun run = new BenchRun(settings, target,
                     clientTransport != null ? clientTransport : scenario.defaultTransport(), seeded - 1, out, report,
                     UUID.randomUUID().toString().substring(0, 8))) {
+                if (timelineFile != null) {
+                    run.tracker().recordArrivalTimes();
+                }
                 scenario.run(run);
                 if (timelineFile != null) {
                     run.tracker().writeTimeline(timelineFile);

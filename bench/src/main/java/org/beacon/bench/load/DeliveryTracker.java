@@ -38,6 +38,7 @@ public final class DeliveryTracker {
     private final LongAdder foreign = new LongAdder();
     private volatile long windowStart = Long.MIN_VALUE;
     private volatile long windowEnd = Long.MAX_VALUE;
+    private volatile boolean arrivalTimes;
 
     public DeliveryTracker(String runId) {
         this.runId = runId;
@@ -70,9 +71,21 @@ public final class DeliveryTracker {
         return runId;
     }
 
+    /**
+     * Keep each message's first and last arrival time, for {@link #spread()} and
+     * {@link #writeTimeline}, in the sessions registered from now on. Off by default: the
+     * private-chat scenarios have hundreds of sessions whose books, 28 bytes a message for each
+     * receiving thread, doubled together and filled the generator's young generation; one such
+     * evacuation paused it for 82 ms in {@code capacity}'s 15,000/s step (bench/README.md,
+     * thirteenth sitting).
+     */
+    public void recordArrivalTimes() {
+        arrivalTimes = true;
+    }
+
     /** A session and the client indexes of its participants. */
     public void register(String sessionId, int... participants) {
-        sessions.put(sessionId, new Ledger(participants.clone()));
+        sessions.put(sessionId, new Ledger(participants.clone(), arrivalTimes));
     }
 
     /** The server stored message {@code seq}, sent by client {@code sender}. */
@@ -192,8 +205,12 @@ public final class DeliveryTracker {
         private final List<Arrivals> lanes = new CopyOnWriteArrayList<>();
         private final ThreadLocal<Arrivals> lane = ThreadLocal.withInitial(this::newLane);
 
-        Ledger(int[] participants) {
+        /** Whether arrival times are kept; without them a ledger only tells first from repeat. */
+        private final boolean timed;
+
+        Ledger(int[] participants, boolean timed) {
             this.participants = participants;
+            this.timed = timed;
             this.sorted = participants.clone();
             Arrays.sort(sorted);
             this.received = new BitSet[sorted.length];
@@ -226,7 +243,9 @@ public final class DeliveryTracker {
                 }
                 got.set(seq);
             }
-            lane.get().arrived(seq, intendedNanos, now);
+            if (timed) {
+                lane.get().arrived(seq, intendedNanos, now);
+            }
             return Arrival.FIRST;
         }
 

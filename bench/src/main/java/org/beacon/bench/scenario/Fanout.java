@@ -41,6 +41,7 @@ final class Fanout implements Scenario {
         List<String> others = clients.subList(1, clients.size()).stream().map(BenchClient::username).toList();
         String sessionId = initiator.connection().startConference(others, "Fan-out bench", null)
                 .get(60, TimeUnit.SECONDS).session().sessionId();
+        run.tracker().recordArrivalTimes();
         run.tracker().register(sessionId, clients.stream().mapToInt(BenchClient::index).toArray());
         run.out().printf("conference of %d participants; %.0f msg/s -> %.0f deliveries/s offered%n",
                 s.users(), s.rate(), s.rate() * (s.users() - 1));

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import org.beacon.protocol.ServerMessage;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,27 @@ class DeliveryTrackerTest {
     private static final String SESSION = "s-1";
 
     private final DeliveryTracker tracker = new DeliveryTracker("run1");
+
+    @BeforeEach
+    void keepArrivalTimes() {
+        tracker.recordArrivalTimes();
+    }
+
+    @Test
+    void withoutArrivalTimes_deliveriesAreStillCountedButNoSpreadIsKept() {
+        DeliveryTracker untimed = new DeliveryTracker("run2");
+        untimed.register(SESSION, 0, 1);
+        untimed.acked(SESSION, 1, 0);
+        ServerMessage.Message message = new ServerMessage.Message(SESSION, 1, "u0", "text", Instant.EPOCH,
+                untimed.clientMsgId(10, 1));
+
+        assertThat(untimed.delivered(1, message, 10, 20)).isTrue();
+        assertThat(untimed.delivered(1, message, 10, 30)).isFalse();
+
+        assertThat(List.of(untimed.deliveredUnique(), untimed.duplicates(), untimed.lost()))
+                .containsExactly(1L, 1L, 0L);
+        assertThat(untimed.spread().getTotalCount()).isZero();
+    }
 
     @Test
     void spread_isFirstToLastRecipientOfEachMessageInTheWindow() {
