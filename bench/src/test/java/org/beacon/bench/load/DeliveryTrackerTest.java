@@ -26,13 +26,7 @@ class DeliveryTrackerTest {
     @Test
     void withoutArrivalTimes_deliveriesAreStillCountedButNoSpreadIsKept() {
         DeliveryTracker untimed = new DeliveryTracker("run2");
-        untimed.register(SESSION, 0, 1);
-        untimed.acked(SESSION, 1, 0);
-        ServerMessage.Message message = new ServerMessage.Message(SESSION, 1, "u0", "text", Instant.EPOCH,
-                untimed.clientMsgId(10, 1));
-
-        assertThat(untimed.delivered(1, message, 10, 20)).isTrue();
-        assertThat(untimed.delivered(1, message, 10, 30)).isFalse();
+        sendToOneAndDeliverTwice(untimed);
 
         assertThat(List.of(untimed.deliveredUnique(), untimed.duplicates(), untimed.lost()))
                 .containsExactly(1L, 1L, 0L);
@@ -126,14 +120,20 @@ class DeliveryTrackerTest {
 
     @Test
     void aSecondDeliveryOfTheSameMessageIsADuplicate() {
-        tracker.register(SESSION, 0, 1);
-        tracker.acked(SESSION, 1, 0);
-        ServerMessage.Message message = new ServerMessage.Message(SESSION, 1, "u0", "text", Instant.EPOCH,
-                tracker.clientMsgId(10, 1));
+        sendToOneAndDeliverTwice(tracker);
 
-        assertThat(tracker.delivered(1, message, 10, 20)).isTrue();
-        assertThat(tracker.delivered(1, message, 10, 30)).isFalse();
         assertThat(tracker.duplicates()).isEqualTo(1);
         assertThat(List.of(tracker.lost(), tracker.pending())).containsExactly(0L, 0L);
+    }
+
+    /** User 0 sends seq 1 to user 1, who gets it twice: first a delivery, then a repeat. */
+    private static void sendToOneAndDeliverTwice(DeliveryTracker books) {
+        books.register(SESSION, 0, 1);
+        books.acked(SESSION, 1, 0);
+        ServerMessage.Message message = new ServerMessage.Message(SESSION, 1, "u0", "text", Instant.EPOCH,
+                books.clientMsgId(10, 1));
+
+        assertThat(books.delivered(1, message, 10, 20)).isTrue();
+        assertThat(books.delivered(1, message, 10, 30)).isFalse();
     }
 }
