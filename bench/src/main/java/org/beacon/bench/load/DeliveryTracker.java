@@ -85,7 +85,7 @@ public final class DeliveryTracker {
 
     /** A session and the client indexes of its participants. */
     public void register(String sessionId, int... participants) {
-        sessions.put(sessionId, new Ledger(participants.clone(), arrivalTimes));
+        sessions.put(sessionId, new Ledger(participants, arrivalTimes));
     }
 
     /** The server stored message {@code seq}, sent by client {@code sender}. */
@@ -195,7 +195,6 @@ public final class DeliveryTracker {
      * cores passing it back and forth. What was acked is guarded by the ledger's monitor.
      */
     private static final class Ledger {
-        private final int[] participants;
         /** The participants' client indexes in ascending order, to find a receiver's books. */
         private final int[] sorted;
         /** The seqs each participant got, in the order of {@link #sorted}; each its own lock. */
@@ -209,12 +208,16 @@ public final class DeliveryTracker {
         private final boolean timed;
 
         Ledger(int[] participants, boolean timed) {
-            this.participants = participants;
             this.timed = timed;
             this.sorted = participants.clone();
             Arrays.sort(sorted);
             this.received = new BitSet[sorted.length];
             Arrays.setAll(received, i -> new BitSet());
+        }
+
+        /** Everyone but the sender gets each message. */
+        private int recipients() {
+            return sorted.length - 1;
         }
 
         /** The seqs client {@code index} got, or {@code null} when it is no participant. */
@@ -229,7 +232,7 @@ public final class DeliveryTracker {
             }
             acked.set(seq);
             senderOf[seq] = sender;
-            return participants.length - 1;
+            return recipients();
         }
 
         Arrival delivered(int receiver, int seq, long intendedNanos, long now) {
@@ -266,7 +269,7 @@ public final class DeliveryTracker {
         }
 
         synchronized void spread(Histogram into, long windowStart, long windowEnd) {
-            int recipients = participants.length - 1;
+            int recipients = recipients();
             Arrivals all = merged();
             for (int seq = acked.nextSetBit(0); seq >= 0; seq = acked.nextSetBit(seq + 1)) {
                 if (all.count(seq) == recipients && recipients > 0 && all.inWindow(seq, windowStart, windowEnd)) {
@@ -277,7 +280,7 @@ public final class DeliveryTracker {
 
         synchronized void writeTimeline(String sessionId, BufferedWriter out, long windowStart, long windowEnd)
                 throws IOException {
-            int recipients = participants.length - 1;
+            int recipients = recipients();
             Arrivals all = merged();
             for (int seq = acked.nextSetBit(0); seq >= 0; seq = acked.nextSetBit(seq + 1)) {
                 if (all.count(seq) > 0 && all.inWindow(seq, windowStart, windowEnd)) {

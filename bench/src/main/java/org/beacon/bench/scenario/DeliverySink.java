@@ -12,7 +12,7 @@ import org.beacon.protocol.ServerMessage;
  */
 final class DeliverySink implements MessageSink {
     private final BenchRun run;
-    /** Striped: the receiving loops would contend for one {@code AtomicLong} on every delivery. */
+    /** Stripes once the receiving loops' updates collide (an {@code AtomicLong} would retry instead). */
     private final LongAccumulator lastDelivery = new LongAccumulator(Math::max, 0);
     private volatile long fixedIntended = Long.MIN_VALUE;
 
