@@ -13,6 +13,8 @@ import java.util.function.Supplier;
 import org.beacon.server.directory.Directory;
 import org.beacon.server.directory.User;
 import org.beacon.server.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Signs users in with a password or a resume token, and out. Password hashes are checked on the
@@ -45,6 +47,8 @@ public final class Authenticator {
 
     /** When every hashing thread is busy and the queue is full: come back in a moment. */
     static final Duration BUSY_RETRY = Duration.ofSeconds(1);
+
+    private static final Logger log = LoggerFactory.getLogger(Authenticator.class);
 
     private final PasswordHasher hasher;
     private final Executor hashing;
@@ -96,7 +100,10 @@ public final class Authenticator {
         });
     }
 
-    /** Signs in again with a token from an earlier login; renews its expiry. */
+    /**
+     * Signs in again with a token from an earlier login, and renews its expiry without waiting for
+     * that write (see {@link #renew}).
+     */
     public CompletableFuture<Outcome> resume(String token, String address) {
         if (!ResumeTokens.plausible(token)) {
             return CompletableFuture.completedFuture(new Outcome.Failed());
@@ -114,8 +121,8 @@ public final class Authenticator {
                 return CompletableFuture.<Outcome>completedFuture(new Outcome.Failed());
             }
             throttle.succeeded(null, address);
-            return store.saveResumeToken(digest, user.get().username(), expiry())
-                    .thenApply(v -> (Outcome) new Outcome.SignedIn(user.get(), token, digest));
+            renew(digest, user.get().username());
+            return CompletableFuture.<Outcome>completedFuture(new Outcome.SignedIn(user.get(), token, digest));
         }).whenComplete((outcome, failure) -> {
             if (failure != null && found.isCompletedExceptionally()) {
                 throttle.cancelled(null, address);
@@ -140,6 +147,21 @@ public final class Authenticator {
         } finally {
             Arrays.fill(chars, '\0');
         }
+    }
+
+    /**
+     * Moves a valid token's expiry on. The resume does not wait for the commit: the token is stored
+     * and valid already, so a slow commit (the disk stalling, the writer busy) must not hold up a desk
+     * coming back, and after a switch restart ten thousand come back at once. Should the server stop
+     * before the write is durable, the token keeps its earlier expiry, still in the future, and the
+     * desk's next resume renews it.
+     */
+    private void renew(String digest, String username) {
+        store.renewResumeToken(digest, expiry()).whenComplete((done, failure) -> {
+            if (failure != null) {
+                log.warn("Could not renew a resume token of {}: {}", username, failure.toString());
+            }
+        });
     }
 
     private Instant expiry() {

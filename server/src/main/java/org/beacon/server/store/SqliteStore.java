@@ -349,6 +349,14 @@ public final class SqliteStore implements Store {
     }
 
     @Override
+    public CompletableFuture<Void> renewResumeToken(String tokenDigest, Instant expiresAt) {
+        return writer.submit("renew resume token", c -> {
+            TokenRows.renew(c, tokenDigest, expiresAt);
+            return null;
+        });
+    }
+
+    @Override
     public CompletableFuture<Optional<String>> findResumeToken(String tokenDigest, Instant now) {
         // One statement, so no BEGIN/COMMIT around it: every resume of a reconnect storm comes here.
         return readers.submitWithoutTransaction("find resume token", c -> TokenRows.find(c, tokenDigest, now));

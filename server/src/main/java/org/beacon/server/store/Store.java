@@ -80,6 +80,12 @@ public interface Store extends AutoCloseable {
      */
     CompletableFuture<Void> saveResumeToken(String tokenDigest, String username, Instant expiresAt);
 
+    /**
+     * Moves a stored token's expiry on to {@code expiresAt} (never back). A token that is no longer
+     * stored (revoked meanwhile by a logout or a password reset) stays gone.
+     */
+    CompletableFuture<Void> renewResumeToken(String tokenDigest, Instant expiresAt);
+
     /** The username for a token digest that has not expired at {@code now}. */
     CompletableFuture<Optional<String>> findResumeToken(String tokenDigest, Instant now);
 

@@ -26,6 +26,17 @@ final class TokenRows {
         }
     }
 
+    /** Moves a stored token's expiry on; an UPDATE, so a token deleted meanwhile is not brought back. */
+    static void renew(Connection c, String digest, Instant expiresAt) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE resume_tokens SET expires_at = ? WHERE digest = ? AND expires_at < ?")) {
+            ps.setLong(1, expiresAt.toEpochMilli());
+            ps.setString(2, digest);
+            ps.setLong(3, expiresAt.toEpochMilli());
+            ps.executeUpdate();
+        }
+    }
+
     static Optional<String> find(Connection c, String digest, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT username FROM resume_tokens WHERE digest = ? AND expires_at > ?")) {

@@ -1,8 +1,15 @@
 package org.beacon.server.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Base64;
 import org.beacon.protocol.ClientMessage;
@@ -12,6 +19,7 @@ import org.beacon.protocol.reply.DirectoryResult;
 import org.beacon.protocol.reply.LoginResult;
 import org.beacon.protocol.reply.PingResult;
 import org.beacon.server.auth.LoginThrottle;
+import org.beacon.server.auth.ResumeTokens;
 import org.beacon.server.testing.TestClient;
 import org.beacon.server.testing.TestServer;
 import org.junit.jupiter.api.AfterEach;
@@ -99,6 +107,16 @@ class SignInTest {
         }
     }
 
+    private static long expiryOf(Connection db, String digest) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement("SELECT expires_at FROM resume_tokens WHERE digest = ?")) {
+            query.setString(1, digest);
+            try (ResultSet row = query.executeQuery()) {
+                assertThat(row.next()).as("token row").isTrue();
+                return row.getLong(1);
+            }
+        }
+    }
+
     @Nested
     @DisplayName("resume and logout")
     class Resume {
@@ -123,6 +141,26 @@ class SignInTest {
             TestClient client = server.helloed();
             assertThat(client.requestOk(new ClientMessage.Resume(5L, token), LoginResult.class).user().username())
                     .isEqualTo("bob");
+        }
+
+        @Test
+        void resume_answersWhileAnotherProgramHoldsTheWriteLock_andRenewsTheTokenAfter() throws Exception {
+            server = TestServer.start(dir);
+            String token = server.login(server.helloed(), "bob").resumeToken();
+            String digest = ResumeTokens.digest(token);
+            try (Connection admin = DriverManager.getConnection("jdbc:sqlite:" + server.db());
+                 Statement sql = admin.createStatement()) {
+                long issued = expiryOf(admin, digest);
+                sql.execute("BEGIN IMMEDIATE");
+                // The server's writer now waits for this lock (up to its busy timeout); the resume
+                // only reads the token, so the desk is back without waiting for the renewal.
+                TestClient client = server.helloed();
+                LoginResult resumed = client.requestOk(new ClientMessage.Resume(5L, token), LoginResult.class);
+                assertThat(resumed.user().username()).isEqualTo("bob");
+                assertThat(expiryOf(admin, digest)).as("renewed while the lock was held").isEqualTo(issued);
+                sql.execute("ROLLBACK");
+                await().atMost(TestClient.TIMEOUT).until(() -> expiryOf(admin, digest) > issued);
+            }
         }
 
         @Test

@@ -630,6 +630,18 @@ class SqliteStoreTest {
         }
 
         @Test
+        void renewedToken_livesLonger_butIsNeverShortenedOrBroughtBack() {
+            await(store.saveResumeToken("d1", "alice", T0.plusSeconds(60)));
+            await(store.renewResumeToken("d1", T0.plusSeconds(120)));
+            assertThat(await(store.findResumeToken("d1", T0.plusSeconds(119)))).contains("alice");
+            await(store.renewResumeToken("d1", T0.plusSeconds(90)));
+            assertThat(await(store.findResumeToken("d1", T0.plusSeconds(119)))).as("not shortened").contains("alice");
+            await(store.deleteResumeToken("d1"));
+            await(store.renewResumeToken("d1", T0.plusSeconds(180)));
+            assertThat(await(store.findResumeToken("d1", T0))).as("a revoked token stays revoked").isEmpty();
+        }
+
+        @Test
         void deletedToken_isGone_andDeletingUnknownIsFine() {
             await(store.saveResumeToken("d1", "alice", T0.plusSeconds(60)));
             await(store.deleteResumeToken("d1"));
